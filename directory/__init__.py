@@ -1,0 +1,32 @@
+"""Community Signpost: find the nearest suitable community activity.
+
+``create_app`` wires configuration, the database, Babel, blueprints and the CLI — nothing
+else happens at import time.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    from .config import settings_from_environment
+    from .db import Database
+    from .web import errors, i18n, public
+    from .web.context import close_session
+
+    app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"),
+                static_folder=str(PROJECT_ROOT / "static"))
+    app.config.from_mapping(settings_from_environment())
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.extensions["directory.db"] = Database(app.config["DATABASE_URL"])
+    app.teardown_appcontext(close_session)
+
+    i18n.init_app(app)
+    errors.init_app(app)
+    public.init_app(app)
+    return app

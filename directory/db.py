@@ -1,0 +1,61 @@
+"""Engine and session factory — usable from the CLI, the search engine and the web app.
+
+SQLite is the embedded default; PostgreSQL is production. Both get the same schema through
+Alembic (``directory.migrations``).
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+
+class Database:
+    """One engine and its session factory for a database URL."""
+
+    def __init__(self, url: str):
+        self.url = url
+        parsed = make_url(url)
+        options = {}
+        if parsed.get_backend_name() == "sqlite":
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            options["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        else:
+            options["pool_pre_ping"] = True  # recover from a restarted server without a restart
+        self.engine: Engine = create_engine(url, **options)
+        if parsed.get_backend_name() == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def session(self):
+        """A session that commits on success and rolls back on any error."""
+        session: Session = self.sessionmaker()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection, _record):
+    """Foreign keys are off by default in SQLite; WAL lets searches read during writes."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()

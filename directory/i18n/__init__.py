@@ -1,0 +1,1 @@
+"""Locales, locale negotiation and translated vocabulary (Babel catalogues in translations/)."""

@@ -1,0 +1,64 @@
+"""The site's locales: their URL slugs, names in their own script and text direction.
+
+Babel identifiers (``zh_Hans``) are what catalogues and listing translations use; the
+URL carries a lowercase BCP 47 tag (``/zh-hans/``) because that is what people and
+search engines expect to see.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SiteLocale:
+    code: str          # Babel / catalogue identifier
+    slug: str          # URL prefix
+    html_lang: str     # BCP 47 for <html lang>
+    native_name: str   # shown in the language switcher, in its own script
+    direction: str = "ltr"
+
+
+SITE_LOCALES = (
+    SiteLocale("en", "en", "en-GB", "English"),
+    SiteLocale("gu", "gu", "gu", "ગુજરાતી"),
+    SiteLocale("pl", "pl", "pl", "Polski"),
+    SiteLocale("zh_Hans", "zh-hans", "zh-Hans", "简体中文"),
+    SiteLocale("zh_Hant", "zh-hant", "zh-Hant", "繁體中文"),
+    SiteLocale("ur", "ur", "ur", "اردو", "rtl"),
+)
+BY_SLUG = {locale.slug: locale for locale in SITE_LOCALES}
+BY_CODE = {locale.code: locale for locale in SITE_LOCALES}
+DEFAULT = BY_CODE["en"]
+
+
+def locale_for_slug(slug: str | None) -> SiteLocale | None:
+    return BY_SLUG.get((slug or "").lower())
+
+
+def html_lang_for(code: str) -> str:
+    """BCP 47 tag for a content locale (listing text may be in a locale the UI lacks)."""
+    site_locale = BY_CODE.get(code)
+    return site_locale.html_lang if site_locale else code.replace("_", "-")
+
+
+def display_language_name(code: str, reader_locale: str) -> str:
+    """Name of a spoken language (ISO 639 code) in the reader's language, via Babel's CLDR data."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(reader_locale).languages.get(code.replace("-", "_").split("_")[0]) or code
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def negotiate(accept_languages: list[tuple[str, float]]) -> SiteLocale:
+    """Pick a site locale from Accept-Language (best first); zh-TW/HK/MO mean Traditional."""
+    for tag, _quality in accept_languages:
+        tag = tag.lower().replace("_", "-")
+        if tag.startswith("zh"):
+            traditional = any(part in tag for part in ("hant", "-tw", "-hk", "-mo"))
+            return BY_CODE["zh_Hant" if traditional else "zh_Hans"]
+        primary = tag.split("-")[0]
+        if primary in BY_CODE:
+            return BY_CODE[primary]
+    return DEFAULT

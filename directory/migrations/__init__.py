@@ -1,0 +1,1 @@
+"""Alembic migrations, run by ``directory init`` (see ``directory.schema``)."""

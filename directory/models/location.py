@@ -1,0 +1,94 @@
+"""ORUK location, physical_address, accessibility and service_at_location."""
+from __future__ import annotations
+
+from sqlalchemy import Float, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, IdMixin
+
+
+class Location(IdMixin, Base):
+    """A place where a service happens (ORUK ``location``), with its WGS84 point."""
+
+    __tablename__ = "location"
+    __table_args__ = (Index("ix_location_lat_lon", "latitude", "longitude"),)
+
+    location_type: Mapped[str] = mapped_column(String(32), default="physical")
+    url: Mapped[str | None] = mapped_column(String(512))
+    organization_id: Mapped[str | None] = mapped_column(ForeignKey("organization.id", ondelete="SET NULL"), index=True)
+    name: Mapped[str | None] = mapped_column(String(255))
+    alternate_name: Mapped[str | None] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(Text)
+    # Free text in ORUK; we keep bus routes and the nearest stop here for the printed sheet.
+    transportation: Mapped[str | None] = mapped_column(Text)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    external_identifier: Mapped[str | None] = mapped_column(String(255))
+    external_identifier_type: Mapped[str | None] = mapped_column(String(255))
+
+    physical_addresses: Mapped[list["PhysicalAddress"]] = relationship(
+        back_populates="location", cascade="all, delete-orphan", lazy="selectin")
+    accessibility: Mapped[list["Accessibility"]] = relationship(
+        back_populates="location", cascade="all, delete-orphan", lazy="selectin")
+    service_at_locations: Mapped[list["ServiceAtLocation"]] = relationship(back_populates="location")
+
+    @property
+    def address(self) -> "PhysicalAddress | None":
+        return self.physical_addresses[0] if self.physical_addresses else None
+
+    @property
+    def accessibility_codes(self) -> list[str]:
+        return [item.description for item in self.accessibility if item.description]
+
+
+class PhysicalAddress(IdMixin, Base):
+    """A postal address of a location (ORUK ``physical_address``)."""
+
+    __tablename__ = "physical_address"
+
+    location_id: Mapped[str] = mapped_column(ForeignKey("location.id", ondelete="CASCADE"), index=True)
+    attention: Mapped[str | None] = mapped_column(String(255))
+    address_1: Mapped[str] = mapped_column(String(255))
+    address_2: Mapped[str | None] = mapped_column(String(255))
+    city: Mapped[str] = mapped_column(String(255))
+    region: Mapped[str | None] = mapped_column(String(255))
+    state_province: Mapped[str | None] = mapped_column(String(255))
+    postal_code: Mapped[str] = mapped_column(String(16), index=True)
+    country: Mapped[str] = mapped_column(String(2), default="GB")
+
+    location: Mapped[Location] = relationship(back_populates="physical_addresses")
+
+    def lines(self) -> list[str]:
+        """The address as printed on an envelope, blank parts left out."""
+        parts = [self.attention, self.address_1, self.address_2, self.city, self.postal_code]
+        return [part for part in parts if part]
+
+
+class Accessibility(IdMixin, Base):
+    """One access feature of a location (ORUK ``accessibility``).
+
+    ``description`` holds a code from ``vocabulary.ACCESSIBILITY`` so the search can filter
+    on it; ``details`` holds the group's own words ("ramp at the side door").
+    """
+
+    __tablename__ = "accessibility"
+
+    location_id: Mapped[str] = mapped_column(ForeignKey("location.id", ondelete="CASCADE"), index=True)
+    description: Mapped[str | None] = mapped_column(String(64))
+    details: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(String(512))
+
+    location: Mapped[Location] = relationship(back_populates="accessibility")
+
+
+class ServiceAtLocation(IdMixin, Base):
+    """Links a service to a place it happens (ORUK ``service_at_location``)."""
+
+    __tablename__ = "service_at_location"
+
+    service_id: Mapped[str] = mapped_column(ForeignKey("service.id", ondelete="CASCADE"), index=True)
+    location_id: Mapped[str] = mapped_column(ForeignKey("location.id", ondelete="CASCADE"), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+
+    service: Mapped["Service"] = relationship(back_populates="service_at_locations")  # noqa: F821
+    location: Mapped[Location] = relationship(back_populates="service_at_locations", lazy="selectin")

@@ -1,0 +1,31 @@
+"""Error pages in the site's style and the reader's language; never a stack trace."""
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+MESSAGES = {
+    400: (_l("Something in that request was not right"),
+          _l("Please check what you typed and try again.")),
+    404: (_l("We could not find that page"),
+          _l("The listing may have been removed, or the link may be mistyped.")),
+    405: (_l("That is not allowed here"), _l("Please go back and try again.")),
+    500: (_l("Something went wrong on our side"),
+          _l("Please try again in a moment. If it keeps happening, let us know.")),
+}
+
+
+def render_error(error: HTTPException):
+    code = error.code or 500
+    title, advice = MESSAGES.get(code, (error.name, error.description))
+    return render_template("error.html", code=code, title=title, advice=advice), code
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(HTTPException, render_error)
+
+    @app.errorhandler(Exception)
+    def unexpected(error):  # logged by Flask; the person sees a calm page
+        app.logger.exception("unhandled error", exc_info=error)
+        return render_error(InternalServerError())

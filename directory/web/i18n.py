@@ -1,0 +1,61 @@
+"""Locale selection for every request: URL prefix, then cookie, then Accept-Language."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, g, request
+from flask_babel import Babel
+
+from .. import vocabulary
+from ..i18n.locales import BY_CODE, SITE_LOCALES, display_language_name, html_lang_for, locale_for_slug, negotiate
+
+LOCALE_COOKIE = "locale"
+
+
+def current_site_locale():
+    """The SiteLocale of this request (set by the URL preprocessor or negotiated)."""
+    if "site_locale" not in g:
+        cookie = BY_CODE.get(request.cookies.get(LOCALE_COOKIE, ""))
+        g.site_locale = cookie or negotiate(list(request.accept_languages))
+    return g.site_locale
+
+
+def init_app(app: Flask) -> None:
+    translations = str(Path(__file__).resolve().parent.parent / "i18n" / "translations")
+    Babel(app, locale_selector=lambda: current_site_locale().code,
+          default_translation_directories=translations)
+
+    @app.url_value_preprocessor
+    def pick_locale_from_url(_endpoint, values):
+        if values and "lang" in values:
+            site_locale = locale_for_slug(values.pop("lang"))
+            if site_locale is not None:
+                g.site_locale = g.locale_from_url = site_locale
+            else:
+                g.unknown_locale = True
+
+    @app.url_defaults
+    def add_locale_to_urls(endpoint, values):
+        if "lang" not in values and app.url_map.is_endpoint_expecting(endpoint, "lang"):
+            values["lang"] = current_site_locale().slug
+
+    @app.after_request
+    def remember_locale(response):
+        """Remember a language the person chose (by URL), not one we merely guessed."""
+        site_locale = g.get("locale_from_url")
+        if site_locale is not None and request.cookies.get(LOCALE_COOKIE) != site_locale.code:
+            response.set_cookie(LOCALE_COOKIE, site_locale.code, max_age=365 * 24 * 3600, samesite="Lax",
+                                httponly=True)
+        return response
+
+    @app.context_processor
+    def locale_context():
+        return {"site_locale": current_site_locale()}
+
+    app.jinja_env.globals.update(site_locales=SITE_LOCALES, site_locales_by_code=BY_CODE,
+                                 site_locale_codes=tuple(BY_CODE), html_lang_for=html_lang_for, vocabulary=vocabulary)
+
+    @app.template_filter("language_name")
+    def language_name(code: str) -> str:
+        """A language's name in the reader's language ("gu" → "ગુજરાતી" for a Gujarati reader)."""
+        return display_language_name(code, current_site_locale().code)

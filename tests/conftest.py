@@ -1,0 +1,118 @@
+"""Real parts for every test: a migrated SQLite file (and the same against PostgreSQL when
+one is reachable), a real Flask app, a real index folder on disk.
+
+Database-facing tests take the ``database_url`` fixture, which is parametrised over the
+backends; migrating once per backend and copying (SQLite) or truncating (PostgreSQL) per
+test keeps the suite fast.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from directory import create_app
+from directory.db import Database
+from directory.models import Base
+from directory.schema import upgrade_database
+
+SEED_DIR = Path(__file__).resolve().parent.parent / "seed_data"
+PG_URL = os.environ.get("DIRECTORY_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def _postgres_reachable() -> bool:
+    try:
+        engine = create_engine(make_url(PG_URL).set(drivername="postgresql+psycopg"), connect_args={"connect_timeout": 2})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+POSTGRES_URL = str(make_url(PG_URL).set(drivername="postgresql+psycopg")) if _postgres_reachable() else None
+BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+
+
+def _reset_postgres(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def _truncate_postgres(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
+        connection.execute(text(f"TRUNCATE {tables} CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def migrated_template(backend, tmp_path_factory) -> str:
+    """A migrated, empty database per backend, made once per test session."""
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('template') / 'template.sqlite3'}"
+    else:
+        url = POSTGRES_URL
+        _reset_postgres(url)
+    database = Database(url)
+    upgrade_database(database)
+    database.dispose()
+    return url
+
+
+@pytest.fixture
+def database_url(backend, migrated_template, tmp_path) -> str:
+    """A fresh, migrated, empty database for one test."""
+    if backend == "sqlite":
+        target = tmp_path / "directory.sqlite3"
+        shutil.copyfile(make_url(migrated_template).database, target)
+        return f"sqlite:///{target}"
+    _truncate_postgres(migrated_template)
+    return migrated_template
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "INDEX_DIR": str(tmp_path / "index"),
+                      "SECRET_KEY": "test-secret", "INSTANCE_DIR": str(tmp_path)})
+    yield app
+    app.extensions["directory.db"].dispose()
+
+
+@pytest.fixture
+def db(app) -> Database:
+    return app.extensions["directory.db"]
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def seeded_db(db) -> Database:
+    """The database loaded with the sample directory in seed_data/."""
+    from directory.seed import seed_directory
+
+    with db.session() as session:
+        seed_directory(session, SEED_DIR)
+    return db

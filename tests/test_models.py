@@ -1,0 +1,60 @@
+"""The ORUK model: schedules expand to real dates, text falls back sensibly, areas contain points."""
+import datetime as dt
+import json
+
+import pytest
+
+from directory.models import InvalidSchedule, Schedule, Service, ServiceArea, ServiceTranslation
+
+
+def test_weekly_schedule_gives_the_next_three_tuesdays():
+    schedule = Schedule(freq="WEEKLY", interval=1, byday="TU", dtstart=dt.date(2026, 1, 6),
+                        opens_at=dt.time(10), closes_at=dt.time(12))
+    sessions = schedule.next_sessions(dt.datetime(2026, 11, 25, 9, 0), 3)
+    assert [s.starts for s in sessions] == [dt.datetime(2026, 12, d, 10) for d in (1, 8, 15)]
+    assert sessions[0].ends == dt.datetime(2026, 12, 1, 12)
+
+
+def test_fortnightly_schedule_keeps_its_rhythm_from_dtstart():
+    schedule = Schedule(freq="WEEKLY", interval=2, byday="WE", dtstart=dt.date(2026, 11, 4), opens_at=dt.time(14))
+    sessions = schedule.next_sessions(dt.datetime(2026, 11, 5), 2)
+    assert [s.starts.date() for s in sessions] == [dt.date(2026, 11, 18), dt.date(2026, 12, 2)]
+
+
+def test_first_monday_of_the_month():
+    schedule = Schedule(freq="MONTHLY", byday="1MO", dtstart=dt.date(2026, 1, 1), opens_at=dt.time(18, 30))
+    sessions = schedule.next_sessions(dt.datetime(2026, 11, 25), 2)
+    assert [s.starts for s in sessions] == [dt.datetime(2026, 12, 7, 18, 30), dt.datetime(2027, 1, 4, 18, 30)]
+
+
+def test_term_time_schedule_stops_at_valid_to_and_starts_at_valid_from():
+    schedule = Schedule(freq="WEEKLY", byday="TH", dtstart=dt.date(2026, 1, 1), valid_from=dt.date(2027, 1, 7),
+                        valid_to=dt.date(2027, 1, 21), opens_at=dt.time(10))
+    sessions = schedule.next_sessions(dt.datetime(2026, 11, 25), 5)
+    assert [s.starts.date() for s in sessions] == [dt.date(2027, 1, 7), dt.date(2027, 1, 14), dt.date(2027, 1, 21)]
+
+
+def test_bad_weekday_code_is_a_schedule_error():
+    with pytest.raises(InvalidSchedule):
+        Schedule(freq="WEEKLY", byday="XX").next_sessions(dt.datetime(2026, 1, 1))
+
+
+def test_listing_text_falls_back_to_its_original_language():
+    service = Service(name="Zajęcia jogi dla seniorów", description="Spokojne zajęcia.", locale="pl",
+                      translations=[ServiceTranslation(locale="en", name="Yoga for older people", description="Calm.")])
+    assert service.text_in("en") == ("Yoga for older people", "Calm.", "en")
+    assert service.text_in("gu") == ("Zajęcia jogi dla seniorów", "Spokojne zajęcia.", "pl")
+    assert list(service.texts_by_locale()) == ["pl", "en"]
+
+
+def test_service_area_polygon_and_radius_contain_points_inside_only():
+    from shapely.geometry import Point as ShapelyPoint
+
+    polygon = ServiceArea(extent=json.dumps({"type": "Polygon", "coordinates": [[
+        [-1.14, 52.64], [-1.11, 52.64], [-1.11, 52.66], [-1.14, 52.66], [-1.14, 52.64]]]}))
+    assert polygon.geometry().contains(ShapelyPoint(-1.128, 52.652))
+    assert not polygon.geometry().contains(ShapelyPoint(-1.08, 52.62))
+    radius = ServiceArea(extent=json.dumps({"type": "Feature", "geometry": {"type": "Point", "coordinates": [-1.13, 52.63]},
+                                            "properties": {"radius": 1000}}))
+    assert radius.geometry().contains(ShapelyPoint(-1.13, 52.637))      # ~780 m north
+    assert not radius.geometry().contains(ShapelyPoint(-1.13, 52.6415))  # ~1.28 km north
