@@ -108,11 +108,34 @@ def runner(app):
     return app.test_cli_runner()
 
 
-@pytest.fixture
-def seeded_db(db) -> Database:
-    """The database loaded with the sample directory in seed_data/."""
+def _seed(database: Database) -> None:
     from directory.seed import seed_directory
 
-    with db.session() as session:
+    with database.session() as session:
         seed_directory(session, SEED_DIR)
+
+
+@pytest.fixture(scope="session")
+def seeded_sqlite_template(migrated_template, backend, tmp_path_factory) -> str | None:
+    """SQLite only: a migrated and seeded file, copied for each test that wants one."""
+    if backend != "sqlite":
+        return None
+    path = tmp_path_factory.mktemp("seeded") / "seeded.sqlite3"
+    shutil.copyfile(make_url(migrated_template).database, path)
+    database = Database(f"sqlite:///{path}")
+    _seed(database)
+    with database.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    return str(path)
+
+
+@pytest.fixture
+def seeded_db(db, seeded_sqlite_template) -> Database:
+    """The database loaded with the sample directory in seed_data/."""
+    if seeded_sqlite_template:
+        db.dispose()
+        shutil.copyfile(seeded_sqlite_template, make_url(db.url).database)
+    else:
+        _seed(db)
     return db
