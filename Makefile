@@ -29,7 +29,10 @@ init: install
 seed: init
 	$(BIN)/directory seed
 
-run: seed
+reindex: install
+	$(BIN)/directory reindex
+
+run: seed reindex
 	PORT=$(PORT) $(BIN)/directory serve --port $(PORT)
 
 test: install-test

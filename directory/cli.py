@@ -62,6 +62,25 @@ def seed(ctx: click.Context, seed_dir: Path | None) -> None:
                f"{summary.postcodes} postcodes in {time.perf_counter() - started:.1f} s")
 
 
+@main.command()
+@click.pass_context
+def reindex(ctx: click.Context) -> None:
+    """Rebuild the search index from the database beside the live one, then swap it in.
+
+    Searches keep answering from the old index until the new one is complete.
+    """
+    from .search.indexer import IndexStore
+    from .search.sync import count_services, rebuild_index
+
+    database = _database(ctx)
+    store = IndexStore(ctx.obj.config["INDEX_DIR"])
+    with click.progressbar(length=count_services(database), label="Indexing") as bar:
+        summary = rebuild_index(database, store, progress=bar.update)
+    rate = summary.services / summary.seconds if summary.seconds else 0
+    click.echo(f"Indexed {summary.services} services as {summary.documents} documents in {summary.seconds:.1f} s "
+               f"({rate:.0f} services/s) into {summary.path}")
+
+
 @main.command("import-postcodes")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.pass_context
