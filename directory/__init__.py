@@ -15,6 +15,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 def create_app(test_config: dict | None = None) -> Flask:
     from .config import settings_from_environment
     from .db import Database
+    from .search import IndexSync, SearchEngine
     from .web import errors, i18n, public
     from .web.context import close_session
 
@@ -23,8 +24,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(settings_from_environment())
     if test_config:
         app.config.from_mapping(test_config)
-    app.extensions["directory.db"] = Database(app.config["DATABASE_URL"])
+    database = app.extensions["directory.db"] = Database(app.config["DATABASE_URL"])
     app.teardown_appcontext(close_session)
+    engine = app.extensions["directory.search"] = SearchEngine(app.config["INDEX_DIR"], app.config["STALE_AFTER_DAYS"])
+    IndexSync(database, engine.store, on_update=engine.refresh).install()
 
     i18n.init_app(app)
     errors.init_app(app)

@@ -5,10 +5,15 @@ from flask import current_app, g
 from sqlalchemy.orm import Session
 
 from ..db import Database
+from ..search import SearchEngine
 
 
 def database() -> Database:
     return current_app.extensions["directory.db"]
+
+
+def search_engine() -> SearchEngine:
+    return current_app.extensions["directory.search"]
 
 
 def db_session() -> Session:

@@ -1,0 +1,68 @@
+"""Finding activities for a person: where they are, then what suits them nearby.
+
+One function serves the public results page, the connector's workspace and the JSON API:
+they differ only in how they render ``FoundActivities``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .geography import InvalidLocation, Point
+from .models import Service
+from .postcodes import locate_postcode
+from .search import SearchEngine, SearchHit, SearchRequest, SearchResults
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a search is centred and how to say so ("LE4 5AA", "LE4", "your location")."""
+
+    point: Point
+    label: str
+    precise: bool  # False when only the postcode district was known
+
+
+def locate(session: Session, postcode: str | None = None, latitude=None, longitude=None) -> Located | None:
+    """A searcher's location from a postcode or coordinates (None when neither is given).
+
+    Raises InvalidLocation for a malformed or unknown postcode or out-of-range numbers.
+    Nothing is stored: searches are anonymous.
+    """
+    if postcode and str(postcode).strip():
+        point, matched = locate_postcode(session, str(postcode)[:16])
+        return Located(point, matched, " " in matched)
+    if latitude not in (None, "") or longitude not in (None, ""):
+        point = Point.parse(latitude, longitude)
+        return Located(point, f"{point.latitude:.4f}, {point.longitude:.4f}", True)
+    return None
+
+
+@dataclass
+class FoundActivity:
+    service: Service
+    hit: SearchHit
+
+
+@dataclass
+class FoundActivities:
+    activities: list[FoundActivity]
+    results: SearchResults
+    located: Located | None
+
+
+def find_activities(session: Session, engine: SearchEngine, request: SearchRequest,
+                    located: Located | None = None) -> FoundActivities:
+    """Run the search and load each result's listing from the database (the truth)."""
+    if located is not None:
+        request.point = located.point
+    results = engine.search(request)
+    ids = [hit.service_id for hit in results.hits]
+    services = {service.id: service for service in session.scalars(select(Service).where(Service.id.in_(ids)))} if ids else {}
+    activities = [FoundActivity(services[hit.service_id], hit) for hit in results.hits if hit.service_id in services]
+    return FoundActivities(activities, results, located)
+
+
+__all__ = ["FoundActivities", "FoundActivity", "InvalidLocation", "Located", "find_activities", "locate"]
