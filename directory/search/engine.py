@@ -19,6 +19,12 @@ from .indexer import IndexStore
 from .query import ALL_OF_FIELDS, PhraseBook, SearchRequest, TextQueries, build_text_queries
 from .ranking import Suitability, combined_score, is_stale
 from .schema import FACET_FIELDS
+from .scripts import detect_query_languages, detect_script
+
+
+# Spoken varieties whose speakers read the same written language (Cantonese and Mandarin
+# speakers both read Chinese), for matching a searcher's language to a session's.
+SAME_READERS = {"yue": "zh", "cmn": "zh"}
 
 
 @dataclass
@@ -75,6 +81,7 @@ class _DocFacts:
     max_age: int | None
     access: frozenset[str]
     free: bool
+    categories: frozenset[str]
 
 
 class _SearcherState:
@@ -100,7 +107,8 @@ class _SearcherState:
                 area=area_geometry(json.loads(area)) if area else None, verified=stored.get("verified") or 0,
                 status=stored.get("status") or "active", languages=tuple(stored.get("languages") or ()),
                 min_age=stored.get("min_age"), max_age=stored.get("max_age"),
-                access=frozenset((stored.get("access") or "").split()), free="free" in (stored.get("cost") or "").split())
+                access=frozenset((stored.get("access") or "").split()), free="free" in (stored.get("cost") or "").split(),
+                categories=frozenset((stored.get("category") or "").split()))
 
     def facts(self, docnum: int) -> _DocFacts:
         return self._facts[docnum]
@@ -224,6 +232,9 @@ class SearchEngine:
         """Score each hit, keep each service's best place, drop what is out of reach."""
         today = self._today()
         wanted_languages = {code.split("_")[0].split("-")[0].lower() for code in request.languages}
+        if not wanted_languages and request.text and detect_script(request.text) not in ("latin", "other"):
+            # Someone typing in Gujarati or Chinese most likely wants sessions in it.
+            wanted_languages = set(detect_query_languages(request.text)[:1])
         wanted_access = set(request.filters.get("access", []))
         best: dict[str, SearchHit] = {}
         best_docs: dict[str, int] = {}
@@ -236,7 +247,8 @@ class SearchEngine:
                 distance, comes_to_you = _distance(facts, request.point)
                 if distance is None or distance > request.radius_m:
                     continue
-            spoken = [code for code in facts.languages if code in wanted_languages]
+            spoken = [code for code in facts.languages if code in wanted_languages or
+                      SAME_READERS.get(code, code) in wanted_languages]
             stale = is_stale(facts.verified, today, self.stale_after_days)
             suitability = Suitability(bool(spoken) if wanted_languages else None, stale, facts.status)
             score = combined_score(bm25, distance, suitability)
@@ -245,7 +257,8 @@ class SearchEngine:
                 continue
             explanation = Explanation(
                 matched=_matched_words(matched_terms, queries), distance_m=distance, comes_to_you=bool(comes_to_you),
-                matched_categories=list(queries.matched_terms) if queries else [], languages=spoken,
+                matched_categories=[code for code in queries.matched_terms if code in facts.categories] if queries else [],
+                languages=spoken,
                 access=sorted(wanted_access & facts.access), free=facts.free, stale=stale, status=facts.status)
             best[facts.service_id] = SearchHit(facts.service_id, round(score, 6), distance, explanation)
             best_docs[facts.service_id] = docnum

@@ -25,6 +25,8 @@ MAX_RADIUS_M = 100_000
 DEFAULT_RADIUS_M = 8_000
 MAX_PER_PAGE = 100
 FUZZY_MIN_LETTERS = 5
+CATEGORY_MATCH_SCORE = 3.0  # what being tagged with a term the query names adds to BM25
+EXPANSION_BOOST = 0.3
 ALL_OF_FIELDS = frozenset({"access", "feature", "food"})  # every ticked box must hold; others: any of
 _LATIN_WORD = regex.compile(r"^\p{Latin}+$")
 
@@ -115,15 +117,18 @@ class PhraseBook:
 
     def expansion(self, code: str) -> q.Query:
         """A term's listings, plus listings whose own text uses its words in any locale."""
-        clauses: list[q.Query] = [q.ConstantScoreQuery(q.Term("category", code), 8.0)]
-        for locale, words in self.catalogue.words.get(code, {}).items():
-            for word in words:
+        clauses: list[q.Query] = [q.ConstantScoreQuery(q.Term("category", code), CATEGORY_MATCH_SCORE)]
+        words: list[q.Query] = []
+        for locale, names in self.catalogue.words.get(code, {}).items():
+            for word in names:
                 for family in families_for_locale(locale):
                     tokens = [token for token, _ in _tokens(family, normalise_text(word))]
                     if tokens:
-                        clauses.append(q.And([q.Or([q.Term(text_field(kind, family), token)
-                                                    for kind in ("name", "body")]) for token in tokens]))
-        return q.Or(clauses)
+                        words.append(q.And([q.Or([q.Term(text_field(kind, family), token)
+                                                  for kind in ("name", "body")]) for token in tokens]))
+        # A listing that merely uses one of the term's words counts for less than one the
+        # group tagged with it: synonyms are looser than categories.
+        return q.Or(clauses + [q.Or(words, boost=EXPANSION_BOOST)]) if words else q.Or(clauses)
 
 
 def build_text_queries(text: str, phrases: PhraseBook | None) -> TextQueries:

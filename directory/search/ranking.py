@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 DISTANCE_HALF_M = 1600.0    # about a mile: an older person's walk; the score halves there
-TEXT_SATURATION = 6.0       # BM25 score at which text relevance is two-thirds of its maximum
+TEXT_HALF = 8.0             # BM25 score at which text relevance is half-way to its maximum
 STALE_FACTOR = 0.6          # listings the group has not confirmed for a long time sink
 PAUSED_OR_FULL_FACTOR = 0.75
 OTHER_LANGUAGE_FACTOR = 0.7  # when the searcher's languages are known and not spoken there
@@ -20,7 +20,7 @@ def text_factor(bm25: float | None) -> float:
     """Map an unbounded BM25 score into (0, 1]; 1.0 when there was no text to match."""
     if bm25 is None:
         return 1.0
-    return 0.25 + 0.75 * bm25 / (bm25 + TEXT_SATURATION / 2)
+    return 0.25 + 0.75 * bm25 / (bm25 + TEXT_HALF)
 
 
 def distance_factor(metres: float | None) -> float:

@@ -11,6 +11,8 @@ MESSAGES = {
     404: (_l("We could not find that page"),
           _l("The listing may have been removed, or the link may be mistyped.")),
     405: (_l("That is not allowed here"), _l("Please go back and try again.")),
+    503: (_l("Search is not available for a moment"),
+          _l("The directory is being updated. Please try again in a minute.")),
     500: (_l("Something went wrong on our side"),
           _l("Please try again in a moment. If it keeps happening, let us know.")),
 }

@@ -3,11 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
 
+from ...discovery import InvalidLocation, find_activities, locate
 from ...listings import ServiceNotFound, UnknownTaxonomy, category_tree, get_service, get_term, services_in_category
-from ..context import db_session
+from ...models import TaxonomyTerm
+from ...search import IndexMissing, SearchRequest
+from ..context import db_session, search_engine
 from ..i18n import current_site_locale
+from . import presenters
+from .search_params import DISTANCE_CHOICES_MILES, parse_search_form
+
+RESULTS_PER_PAGE = 10
 
 blueprint = Blueprint("public", __name__, url_prefix="/<lang>")
 
@@ -25,7 +34,37 @@ def root():
 
 @blueprint.get("/")
 def home():
-    return render_template("public/home.html", categories=category_tree(db_session()))
+    return render_template("public/home.html", categories=category_tree(db_session()), presenters=presenters,
+                           distance_choices=DISTANCE_CHOICES_MILES)
+
+
+@blueprint.get("/search")
+def search():
+    """Results for "what" and "where": nearest suitable first, with facets to narrow."""
+    session = db_session()
+    form = parse_search_form(request.args)
+    site_locale = current_site_locale()
+    found = located = None
+    if not form.errors:
+        try:
+            located = locate(session, form.postcode, form.latitude or None, form.longitude or None)
+        except InvalidLocation:
+            form.errors["postcode"] = _("We could not find that postcode. Please check it, or try just the first "
+                                        "part (for example LE4).")
+    if not form.errors and (form.text or located or form.filters):
+        search_request = SearchRequest(
+            text=form.text, radius_m=form.radius_m if located else None, filters=form.filters,
+            languages=[site_locale.code.split("_")[0]] if site_locale.code != "en" else [],
+            locale=site_locale.code, page=form.page, per_page=RESULTS_PER_PAGE)
+        try:
+            found = find_activities(session, search_engine(), search_request, located)
+        except IndexMissing:
+            abort(503)
+    terms = {term.code: term for term in session.scalars(select(TaxonomyTerm))}
+    return render_template(
+        "public/search.html", form=form, found=found, located=located, terms=terms, now=dt.datetime.now(),
+        presenters=presenters, distance_choices=DISTANCE_CHOICES_MILES,
+    ), 400 if form.errors else 200
 
 
 @blueprint.get("/categories/")

@@ -1,0 +1,81 @@
+"""Words for what the engine returns: facet labels and the "why suggested" line, translated.
+
+The engine hands back codes (``step_free``, ``gu``, ``lunch-club``) and numbers; only here do
+they become words in the reader's language.
+"""
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import format_decimal, gettext as _, lazy_gettext as _l
+
+from ... import vocabulary
+from ...geography import format_distance
+from ...i18n.locales import display_language_name
+from ...models import TaxonomyTerm
+from ...search import SearchHit
+
+FACET_TITLES = {
+    "category": _l("Category"),
+    "language": _l("Language spoken"),
+    "access": _l("Access"),
+    "cost": _l("Cost"),
+    "day": _l("Day"),
+    "time": _l("Time of day"),
+    "gender": _l("Who can come"),
+    "faith": _l("Setting"),
+    "food": _l("Food"),
+    "join": _l("How to join"),
+    "status": _l("Status"),
+    "feature": _l("Help to take part"),
+}
+FACET_ORDER = ("category", "language", "access", "cost", "day", "time", "gender", "join", "feature", "food", "faith",
+               "status")
+DAY_NAMES = {"mo": _l("Monday"), "tu": _l("Tuesday"), "we": _l("Wednesday"), "th": _l("Thursday"),
+             "fr": _l("Friday"), "sa": _l("Saturday"), "su": _l("Sunday")}
+TIME_NAMES = {"morning": _l("Morning"), "afternoon": _l("Afternoon"), "evening": _l("Evening")}
+COST_NAMES = {"free": _l("Free"), "low": _l("Free or low cost (up to £3)")}
+FEATURE_NAMES = {"transport_provided": _l("Transport provided"), "carers_welcome": _l("Carers welcome"),
+                 "comes_to_you": _l("Comes to your home")}
+VOCABULARY_FOR_FACET = {"access": vocabulary.ACCESSIBILITY, "gender": vocabulary.GENDER,
+                        "faith": vocabulary.FAITH_SETTING, "food": vocabulary.FOOD, "join": vocabulary.HOW_TO_JOIN,
+                        "status": vocabulary.LISTING_STATUS}
+
+
+def facet_label(fieldname: str, value: str, locale: str, terms: dict[str, TaxonomyTerm]) -> str:
+    if fieldname == "category":
+        term = terms.get(value)
+        return term.name_in(locale) if term else value
+    if fieldname == "language":
+        return display_language_name(value, locale)
+    names = {"day": DAY_NAMES, "time": TIME_NAMES, "cost": COST_NAMES, "feature": FEATURE_NAMES}.get(fieldname)
+    if names is not None:
+        return str(names.get(value, value))
+    labels = VOCABULARY_FOR_FACET.get(fieldname, {})
+    return _(labels[value]) if value in labels else value
+
+
+def distance_text(metres: float) -> str:
+    amount, unit = format_distance(metres, current_app.config["DISTANCE_UNIT"])
+    if unit == "mi":
+        return _("%(distance)s miles", distance=format_decimal(amount))
+    return _("%(distance)s km", distance=format_decimal(amount))
+
+
+def why_suggested(hit: SearchHit, locale: str, terms: dict[str, TaxonomyTerm]) -> list[str]:
+    """The short reasons shown under a result: "matched: yoga · 0.6 miles · in Gujarati"."""
+    explanation = hit.explanation
+    parts = []
+    matched = list(explanation.matched)
+    matched += [terms[code].name_in(locale) for code in explanation.matched_categories if code in terms]
+    if matched:
+        parts.append(_("matched: %(words)s", words=", ".join(dict.fromkeys(matched))))
+    if explanation.comes_to_you:
+        parts.append(_("comes to you"))
+    elif explanation.distance_m is not None:
+        parts.append(distance_text(explanation.distance_m))
+    for code in explanation.languages:
+        parts.append(_("sessions in %(language)s", language=display_language_name(code, locale)))
+    parts.extend(_(vocabulary.ACCESSIBILITY[code]) for code in explanation.access if code in vocabulary.ACCESSIBILITY)
+    if explanation.free:
+        parts.append(_("free"))
+    return parts
