@@ -29,5 +29,8 @@ def settings_from_environment() -> dict:
         "STALE_AFTER_DAYS": _int("DIRECTORY_STALE_AFTER_DAYS", 183),
         "DEFAULT_LOCALE": os.environ.get("DIRECTORY_DEFAULT_LOCALE", "en"),
         "DISTANCE_UNIT": os.environ.get("DIRECTORY_DISTANCE_UNIT", "mi"),
+        # Map tiles: any XYZ tile server; the pages stay usable when tiles cannot load.
+        "TILE_URL": os.environ.get("DIRECTORY_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+        "TILE_ATTRIBUTION": os.environ.get("DIRECTORY_TILE_ATTRIBUTION", "© OpenStreetMap contributors"),
         "SEED_DIR": os.environ.get("DIRECTORY_SEED_DIR") or str(Path(__file__).resolve().parent.parent / "seed_data"),
     }

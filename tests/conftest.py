@@ -139,3 +139,26 @@ def seeded_db(db, seeded_sqlite_template) -> Database:
     else:
         _seed(db)
     return db
+
+
+@pytest.fixture(scope="session")
+def seeded_index_template(tmp_path_factory) -> Path:
+    """A search index of the sample directory, built once (from a seeded SQLite file) and
+    copied for each test: the same seed gives the same documents on either backend."""
+    from directory.search import IndexStore, rebuild_index
+
+    folder = tmp_path_factory.mktemp("seeded-index")
+    database = Database(f"sqlite:///{folder / 'seed.sqlite3'}")
+    upgrade_database(database)
+    _seed(database)
+    rebuild_index(database, IndexStore(folder / "index"))
+    database.dispose()
+    return folder / "index"
+
+
+@pytest.fixture
+def indexed(app, seeded_db, seeded_index_template) -> Database:
+    """The seeded database with its search index in place, as after `make run`."""
+    shutil.copytree(seeded_index_template, app.config["INDEX_DIR"], symlinks=True, dirs_exist_ok=True)
+    app.extensions["directory.search"].refresh()
+    return seeded_db

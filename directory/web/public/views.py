@@ -17,8 +17,14 @@ from . import presenters
 from .search_params import DISTANCE_CHOICES_MILES, parse_search_form
 
 RESULTS_PER_PAGE = 10
+TEXT_SIZE_COOKIE = "text_size"
 
 blueprint = Blueprint("public", __name__, url_prefix="/<lang>")
+
+
+@blueprint.app_context_processor
+def text_size_context():
+    return {"large_text": request.cookies.get(TEXT_SIZE_COOKIE) == "large"}
 
 
 @blueprint.before_request
@@ -61,9 +67,10 @@ def search():
         except IndexMissing:
             abort(503)
     terms = {term.code: term for term in session.scalars(select(TaxonomyTerm))}
+    markers = _markers([activity.service for activity in found.activities], site_locale.code) if found else []
     return render_template(
         "public/search.html", form=form, found=found, located=located, terms=terms, now=dt.datetime.now(),
-        presenters=presenters, distance_choices=DISTANCE_CHOICES_MILES,
+        presenters=presenters, distance_choices=DISTANCE_CHOICES_MILES, markers=markers,
     ), 400 if form.errors else 200
 
 
@@ -83,14 +90,48 @@ def category(code: str):
                            now=dt.datetime.now())
 
 
-@blueprint.get("/services/<service_id>")
-def service(service_id: str):
+def _listing_or_404(service_id: str):
     try:
-        listing = get_service(db_session(), service_id)
+        return get_service(db_session(), service_id)
     except ServiceNotFound:
         abort(404)
+
+
+def _markers(services, locale: str) -> list[dict]:
+    """Map markers for services' located places (the map script reads them from the page)."""
+    markers = []
+    for listing in services:
+        name = listing.text_in(locale)[0]
+        for location in listing.locations:
+            if location.latitude is not None and location.longitude is not None:
+                markers.append({"id": listing.id, "name": name, "lat": location.latitude, "lon": location.longitude,
+                                "url": url_for("public.service", service_id=listing.id)})
+    return markers
+
+
+@blueprint.get("/services/<service_id>")
+def service(service_id: str):
+    listing = _listing_or_404(service_id)
     today = dt.date.today()
     return render_template(
         "public/service.html", service=listing, now=dt.datetime.now(),
         stale=listing.is_stale(today, current_app.config["STALE_AFTER_DAYS"]),
+        markers=_markers([listing], current_site_locale().code),
     )
+
+
+@blueprint.get("/services/<service_id>/print")
+def service_print(service_id: str):
+    return render_template("public/service_print.html", service=_listing_or_404(service_id), now=dt.datetime.now())
+
+
+@blueprint.get("/text-size")
+def text_size():
+    """The larger-text toggle: a cookie, so it works without JavaScript."""
+    size = "large" if request.args.get("size") == "large" else "normal"
+    target = request.args.get("next", "")
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        target = url_for("public.home")
+    response = redirect(target)
+    response.set_cookie(TEXT_SIZE_COOKIE, size, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return response

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Install front-end packages from the npm registry and copy what the site serves into
+# static/vendor/ (Leaflet, marker clustering, Noto fonts): nothing is loaded from a CDN.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  else
+    echo "npm is needed to build the front-end assets" >&2; exit 1
+  fi
+fi
+
+(cd assets && npm ci --no-audit --no-fund --loglevel=error)
+
+vendor=static/vendor
+rm -rf "$vendor.tmp" && mkdir -p "$vendor.tmp/leaflet" "$vendor.tmp/markercluster" "$vendor.tmp/fonts"
+cp -r assets/node_modules/leaflet/dist/leaflet.js assets/node_modules/leaflet/dist/leaflet.css \
+      assets/node_modules/leaflet/dist/images "$vendor.tmp/leaflet/"
+cp assets/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+   assets/node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+   assets/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css "$vendor.tmp/markercluster/"
+
+# Regular and bold of each Noto family; woff2 only (every browser the site supports reads it).
+: > "$vendor.tmp/fonts/fonts.css"
+for family in noto-sans noto-sans-gujarati noto-sans-sc noto-sans-tc noto-nastaliq-urdu; do
+  source_dir="assets/node_modules/@fontsource/$family"
+  mkdir -p "$vendor.tmp/fonts/$family/files"
+  for weight in 400 700; do
+    [ -f "$source_dir/$weight.css" ] || continue
+    cp "$source_dir"/files/*-"$weight"-normal.woff2 "$vendor.tmp/fonts/$family/files/"
+    sed -E "s#, url\(\./files/[^)]*\.woff\) format\('woff'\)##; s#url\(\./files/#url(./$family/files/#" \
+      "$source_dir/$weight.css" >> "$vendor.tmp/fonts/fonts.css"
+  done
+done
+
+rm -rf "$vendor" && mv "$vendor.tmp" "$vendor"
+echo "Front-end assets copied to $vendor ($(du -sh "$vendor" | cut -f1))"
