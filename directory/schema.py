@@ -26,7 +26,7 @@ def upgrade_database(database: Database) -> None:
     config = alembic_config(database)
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")  # several feature branches may add heads
 
 
 def schema_drift(database: Database) -> list:

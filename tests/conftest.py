@@ -39,12 +39,19 @@ POSTGRES_URL = str(make_url(PG_URL).set(drivername="postgresql+psycopg")) if _po
 BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
 
 
-def _reset_postgres(url: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+@pytest.fixture(scope="session")
+def postgres_database():
+    """A database of our own on the PostgreSQL server for this test run (created and
+    dropped here), so concurrent runs against one server never share tables."""
+    name = f"signpost_test_{os.getpid()}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield str(make_url(POSTGRES_URL).set(database=name))
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def _truncate_postgres(url: str) -> None:
@@ -61,13 +68,12 @@ def backend(request) -> str:
 
 
 @pytest.fixture(scope="session")
-def migrated_template(backend, tmp_path_factory) -> str:
+def migrated_template(backend, tmp_path_factory, request) -> str:
     """A migrated, empty database per backend, made once per test session."""
     if backend == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('template') / 'template.sqlite3'}"
     else:
-        url = POSTGRES_URL
-        _reset_postgres(url)
+        url = request.getfixturevalue("postgres_database")
     database = Database(url)
     upgrade_database(database)
     database.dispose()

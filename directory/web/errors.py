@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 MESSAGES = {
@@ -10,7 +11,12 @@ MESSAGES = {
           _l("Please check what you typed and try again.")),
     404: (_l("We could not find that page"),
           _l("The listing may have been removed, or the link may be mistyped.")),
+    403: (_l("You do not have access to this page"),
+          _l("Please sign in with an account that is allowed to see it.")),
     405: (_l("That is not allowed here"), _l("Please go back and try again.")),
+    413: (_l("That was too much to send at once"), _l("Please send less text or a smaller file.")),
+    429: (_l("Please wait a moment"),
+          _l("There have been too many attempts from your connection. Please try again in a few minutes.")),
     503: (_l("Search is not available for a moment"),
           _l("The directory is being updated. Please try again in a minute.")),
     500: (_l("Something went wrong on our side"),
@@ -18,9 +24,14 @@ MESSAGES = {
 }
 
 
+EXPIRED_FORM = (_l("This form has expired"),
+                _l("For your safety, forms stop working after a while. Please go back, reload the page and try again. "
+                   "What you typed may still be there."))
+
+
 def render_error(error: HTTPException):
     code = error.code or 500
-    title, advice = MESSAGES.get(code, (error.name, error.description))
+    title, advice = EXPIRED_FORM if isinstance(error, CSRFError) else MESSAGES.get(code, MESSAGES[400 if code < 500 else 500])
     return render_template("error.html", code=code, title=title, advice=advice), code
 
 
