@@ -62,3 +62,25 @@ def negotiate(accept_languages: list[tuple[str, float]]) -> SiteLocale:
         if primary in BY_CODE:
             return BY_CODE[primary]
     return DEFAULT
+
+
+def content_language(text: str | None, listing_locale: str) -> str:
+    """BCP 47 tag for a piece of listing text whose language was not declared.
+
+    ORUK's free-text fields (how to apply, fees, schedule notes, bus routes) have no
+    language of their own; groups often write them in English even when the listing is in
+    Gujarati. The script tells most of it: Latin text in a Latin-script listing is in the
+    listing's language, otherwise Latin text is taken as English, and Gujarati, Han or Arabic
+    script text as that script's language.
+    """
+    from ..search.scripts import detect_query_languages, detect_script
+
+    script = detect_script(text or "")
+    listing_script = detect_script({"en": "a", "pl": "a"}.get(listing_locale.split("_")[0], "")) if listing_locale else ""
+    if script == "latin":
+        return html_lang_for(listing_locale if listing_script == "latin" else "en")
+    if script == "han" and listing_locale.startswith("zh"):
+        return html_lang_for(listing_locale)
+    if script in ("other", ""):
+        return html_lang_for(listing_locale)
+    return html_lang_for(detect_query_languages(text)[0])
