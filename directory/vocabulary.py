@@ -14,7 +14,7 @@ def N_(text: str) -> str:
     return text
 
 
-LOCALES = ("en", "gu", "pl", "zh_Hans", "zh_Hant")
+LOCALES = ("en", "gu", "pl", "zh_Hans", "zh_Hant", "ur")
 """Locales every listing and taxonomy term may be written in (issue: at least these)."""
 
 GENDER = {

@@ -21,7 +21,8 @@ from seedsrc import belgrave, evington, spinney_hills, thurncourt, wycliffe, cit
 
 WARDS = [("belgrave", belgrave), ("evington", evington), ("spinney-hills", spinney_hills),
          ("thurncourt", thurncourt), ("wycliffe", wycliffe), ("city-centre", city_centre)]
-LOCALES = ["en", "gu", "pl", "zh_Hans", "zh_Hant"]
+LOCALES = ["en", "gu", "pl", "zh_Hans", "zh_Hant"]     # listing locales
+TERM_LOCALES = LOCALES + ["ur"]                         # term names and synonyms
 
 LANG_NAMES = {
     "en": "English", "gu": "Gujarati", "pa": "Punjabi", "ur": "Urdu", "hi": "Hindi",
@@ -59,19 +60,20 @@ def build_taxonomy():
     terms = []
     for code, parent, icon, names, desc, syns in taxonomy_src.TERMS:
         names = [n.strip() for n in names.split("|")]
-        assert len(names) == 5, code
+        assert len(names) == len(TERM_LOCALES), code
+        assert len(syns) == len(TERM_LOCALES), code
         terms.append({
             "id": uid("term", code), "code": code, "parent": parent,
-            "names": dict(zip(LOCALES, names)),
+            "names": dict(zip(TERM_LOCALES, names)),
             "descriptions": {"en": desc},
             "synonyms": {loc: [s.strip() for s in syn.split(";") if s.strip()]
-                         for loc, syn in zip(LOCALES, syns)},
+                         for loc, syn in zip(TERM_LOCALES, syns)},
             "icon": icon,
         })
     return {
         "taxonomy": {"id": uid("taxonomy", "activities"), "name": "Community Signpost activities",
                      "description": "Kinds of activity, support and advice for people aged 50 and over "
-                                    "in Leicester, in English, Gujarati, Polish and Chinese.",
+                                    "in Leicester, in English, Gujarati, Polish, Chinese and Urdu.",
                      "uri": "https://signpost.example.org/taxonomy/activities", "version": "1"},
         "terms": terms,
     }

@@ -17,7 +17,8 @@ import uuid
 from collections import Counter, defaultdict
 
 ROOT = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LOCALES = ["en", "gu", "pl", "zh_Hans", "zh_Hant"]
+LOCALES = ["en", "gu", "pl", "zh_Hans", "zh_Hant"]          # locales listings are written in
+TERM_LOCALES = LOCALES + ["ur"]                              # every term needs names and synonyms in these
 WARDS = ["belgrave", "evington", "spinney-hills", "thurncourt", "wycliffe", "city-centre"]
 MIN = {"terms": 45, "listings": 160, "gu": 35, "pl": 18, "zh_Hans": 10, "zh_Hant": 8, "postcodes": 300}
 REQUIRED_POSTCODES = ["LE1 5WW", "LE4 6AN", "LE5 3DE", "LE2 0QS", "LE5 5HP", "LE4 5AA"]
@@ -34,6 +35,7 @@ HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 POSTCODE = re.compile(r"^LE[1-5] \d[A-Z]{2}$")
 LANG = re.compile(r"^([a-z]{2}|yue)$")
 PHONE = re.compile(r"^0116 496 0\d{3}$")
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 REF_DATE = dt.date(2026, 11, 25)
 STALE_BEFORE = dt.date(2026, 5, 25)
 
@@ -95,12 +97,15 @@ if tax:
         codes[c] = t
         if t.get("id") != uuid5_of("term", c):
             err(f"term {c}: id is not uuid5('signpost-seed:term:{c}')")
-        for loc in LOCALES:
+        for loc in TERM_LOCALES:
             if not (t.get("names") or {}).get(loc, "").strip():
                 err(f"term {c}: missing name in {loc}")
             syn = (t.get("synonyms") or {}).get(loc) or []
             if not 2 <= len(syn) <= 5:
                 err(f"term {c}: {len(syn)} synonyms in {loc} (want 2-5)")
+        ur_name = (t.get("names") or {}).get("ur", "")
+        if ur_name and not ARABIC_SCRIPT.search(ur_name):
+            err(f"term {c}: Urdu name {ur_name!r} is not in Arabic script")
         if not (t.get("descriptions") or {}).get("en"):
             err(f"term {c}: missing English description")
         if not t.get("icon"):
