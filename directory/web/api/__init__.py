@@ -1,0 +1,21 @@
+"""The Open Referral UK 3.0 API under ``/api/``: JSON for other directories, apps and maps.
+
+Thin like every blueprint: views parse the query (``params``), call the same domain
+functions as the pages (``discovery.find_activities``, ``listings``) and render ORUK dicts
+(``oruk.write``). Errors are RFC 9457 problem documents; every response allows any origin.
+"""
+from __future__ import annotations
+
+from flask import Flask
+
+from .views import blueprint
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(blueprint)
+    csrf = app.extensions.get("csrf")  # Flask-WTF, when the site has forms: the API is read-only
+    if csrf is not None:
+        csrf.exempt(blueprint)
+
+
+__all__ = ["blueprint", "init_app"]

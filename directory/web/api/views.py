@@ -1,0 +1,298 @@
+"""The ORUK 3.0 endpoints. Each view: parse the query, call domain code, render ORUK dicts."""
+from __future__ import annotations
+
+import json
+import math
+
+from flask import Blueprint, Response, jsonify, render_template, request, url_for
+from sqlalchemy import func, select
+
+from ...discovery import FoundActivity, find_activities
+from ...geography import InvalidLocation, Point, haversine_m
+from ...listings import VISIBLE_STATUSES, ServiceNotFound, get_service
+from ...models import Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from ...oruk import write
+from ...oruk.export import FORMATS, export
+from ...search import IndexMissing, InvalidSearch
+from ...search.query import MAX_PER_PAGE
+from ..context import db_session, search_engine
+from . import params
+from .openapi import ORUK_PROFILE, ORUK_VERSION, openapi_document
+from .problems import ALLOWED_METHODS, ApiProblem, bad_parameter, install_error_handlers, problem_response
+
+blueprint = Blueprint("api", __name__, url_prefix="/api")
+install_error_handlers(blueprint)
+
+
+@blueprint.before_request
+def refuse_control_characters():
+    """NUL and other control characters are never part of an id, a postcode or a search,
+    and some databases refuse them outright: answer 400 before they reach any query."""
+    values = [request.path, *(value for _name, value in request.args.items(multi=True))]
+    if any(ch < " " and ch not in "\t\n\r" for value in values for ch in value):
+        raise ApiProblem(400, "Invalid request", "the request contains control characters (such as NUL)")
+
+
+@blueprint.after_request
+def allow_any_origin(response: Response) -> Response:
+    """Public, read-only data: any web page may read it (CORS)."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers.setdefault("Access-Control-Allow-Methods", ALLOWED_METHODS)
+    response.headers.setdefault("Access-Control-Allow-Headers", "Accept, Accept-Language")
+    response.headers.setdefault("Vary", "Accept-Language")
+    return response
+
+
+def _not_found(kind: str, identifier: str) -> ApiProblem:
+    return ApiProblem(404, "Not Found", f"no {kind} with id {identifier[:100]!r}")
+
+
+def _envelope(contents: list, total: int, page: int, per_page: int) -> dict:
+    total_pages = max(1, math.ceil(total / per_page))
+    return {"total_items": total, "total_pages": total_pages, "page_number": page, "size": len(contents),
+            "first_page": page == 1, "last_page": page >= total_pages, "empty": not contents, "contents": contents}
+
+
+def _locale() -> str | None:
+    return params.reader_locale(request.args, request.accept_languages if request.headers.get("Accept-Language")
+                                else None)
+
+
+# ---- meta -----------------------------------------------------------------------------------
+
+@blueprint.get("/")
+def meta():
+    return jsonify({"version": ORUK_VERSION, "profile": ORUK_PROFILE,
+                    "openapi_url": url_for("api.openapi", _external=True)})
+
+
+@blueprint.get("/openapi.json")
+def openapi():
+    return jsonify(openapi_document(request.url_root.rstrip("/") + "/api"))
+
+
+@blueprint.get("/docs")
+def docs():
+    return render_template("api/docs.html", document=openapi_document(request.url_root.rstrip("/") + "/api"))
+
+
+# ---- services ---------------------------------------------------------------------------------
+
+def _search(query: params.ServiceQuery) -> tuple[list[FoundActivity], int]:
+    """(activities of the requested page, total) — nearest suitable first when located."""
+    if query.nothing:
+        return [], 0
+    session, engine = db_session(), search_engine()
+    try:
+        if not query.needs_all_hits:
+            found = find_activities(session, engine, query.request, query.located)
+            return found.activities, found.results.total
+        wanted_page, wanted_size = query.request.page, query.request.per_page
+        activities: list[FoundActivity] = []
+        page = 1
+        while True:
+            query.request.page, query.request.per_page = page, MAX_PER_PAGE
+            found = find_activities(session, engine, query.request, query.located)
+            activities.extend(activity for activity in found.activities if query.keeps(activity.service))
+            if page >= found.results.pages or page >= params.MAX_PAGE:
+                break
+            page += 1
+        query.request.page, query.request.per_page = wanted_page, wanted_size
+        if query.ndjson:
+            return activities, len(activities)
+        start = (wanted_page - 1) * wanted_size
+        return activities[start:start + wanted_size], len(activities)
+    except InvalidSearch as error:
+        raise ApiProblem(400, "Invalid search", str(error)) from None
+    except IndexMissing:
+        raise ApiProblem(503, "Search index not ready",
+                         "the search index has not been built yet; run `directory reindex`") from None
+
+
+def _service_item(activity: FoundActivity, query: params.ServiceQuery) -> dict:
+    service, hit = activity.service, activity.hit
+    item = write.service_to_oruk(service, query.locale) if query.full else write.service_summary(service, query.locale)
+    if query.located is not None:
+        item["distance"] = round(hit.distance_m, 1) if hit.distance_m is not None else None
+    if query.located is not None or query.request.text:
+        item["explanation"] = hit.explanation.as_dict()
+    return item
+
+
+def _ndjson(items: list[dict]) -> Response:
+    body = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+    return Response(body, mimetype="application/x-ndjson")
+
+
+@blueprint.get("/services")
+def services():
+    query = params.service_query(db_session(), request.args,
+                                 request.accept_languages if request.headers.get("Accept-Language") else None)
+    activities, total = _search(query)
+    items = [_service_item(activity, query) for activity in activities]
+    if query.ndjson:
+        return _ndjson(items)
+    return jsonify(_envelope(items, total, query.request.page, query.request.per_page))
+
+
+@blueprint.get("/services/<service_id>")
+def service(service_id: str):
+    try:
+        listing = get_service(db_session(), service_id)
+    except ServiceNotFound:
+        raise _not_found("service", service_id) from None
+    return jsonify(write.service_to_oruk(listing, _locale()))
+
+
+# ---- service at locations ---------------------------------------------------------------------
+
+def _link_item(link: ServiceAtLocation, locale: str | None, distance: float | None, with_distance: bool) -> dict:
+    item = {"id": link.id, "service_id": link.service_id, "location_id": link.location_id,
+            "description": link.description, "service": write.service_summary(link.service, locale),
+            "location": write.location_to_oruk(link.location)}
+    if with_distance:
+        item["distance"] = round(distance, 1) if distance is not None else None
+    return item
+
+
+@blueprint.get("/service_at_locations")
+def service_at_locations():
+    query = params.service_query(db_session(), request.args,
+                                 request.accept_languages if request.headers.get("Accept-Language") else None)
+    if query.ndjson:
+        raise bad_parameter("format", "ndjson is offered by /services only")
+    page, per_page = query.request.page, query.request.per_page
+    activities, _total = _search_all(query)  # every hit: places are paginated, not services
+    rows = []
+    point = query.located.point if query.located else None
+    radius = query.request.radius_m
+    for activity in activities:
+        for link in sorted(activity.service.service_at_locations, key=lambda item: item.id):
+            distance = None
+            if point is not None:
+                location = link.location
+                if location.latitude is None or location.longitude is None:
+                    continue
+                distance = haversine_m(point, Point(location.latitude, location.longitude))
+                if radius is not None and distance > radius:
+                    continue
+            rows.append((distance, link))
+    if point is not None:
+        rows.sort(key=lambda row: (row[0], row[1].id))
+    start = (page - 1) * per_page
+    contents = [_link_item(link, query.locale, distance, point is not None)
+                for distance, link in rows[start:start + per_page]]
+    return jsonify(_envelope(contents, len(rows), page, per_page))
+
+
+def _search_all(query: params.ServiceQuery) -> tuple[list[FoundActivity], int]:
+    query.ndjson = True  # every hit, unpaginated
+    try:
+        return _search(query)
+    finally:
+        query.ndjson = False
+
+
+@blueprint.get("/service_at_locations/<link_id>")
+def service_at_location(link_id: str):
+    session = db_session()
+    link = session.get(ServiceAtLocation, link_id) if len(link_id) <= 36 else None
+    if link is None:
+        raise _not_found("service_at_location", link_id)
+    locale = _locale()
+    return jsonify({"id": link.id, "service_id": link.service_id, "location_id": link.location_id,
+                    "description": link.description, "location": write.location_to_oruk(link.location),
+                    "service": write.service_to_oruk(link.service, locale)})
+
+
+# ---- taxonomies, terms, organisations -----------------------------------------------------------
+
+def _paged(statement, render) -> Response:
+    page, per_page = params.page_args(request.args)
+    session = db_session()
+    total = session.scalar(select(func.count()).select_from(statement.subquery()))
+    rows = session.scalars(statement.offset((page - 1) * per_page).limit(per_page)).all()
+    return jsonify(_envelope([render(row) for row in rows], total, page, per_page))
+
+
+@blueprint.get("/taxonomies")
+def taxonomies():
+    return _paged(select(Taxonomy).order_by(Taxonomy.name, Taxonomy.id), write.taxonomy_to_oruk)
+
+
+@blueprint.get("/taxonomies/<taxonomy_id>")
+def taxonomy(taxonomy_id: str):
+    found = db_session().get(Taxonomy, taxonomy_id) if len(taxonomy_id) <= 36 else None
+    if found is None:
+        raise _not_found("taxonomy", taxonomy_id)
+    return jsonify(write.taxonomy_to_oruk(found))
+
+
+@blueprint.get("/taxonomy_terms")
+def taxonomy_terms():
+    locale = _locale()
+    statement = select(TaxonomyTerm).order_by(TaxonomyTerm.name, TaxonomyTerm.id)
+    taxonomy_id = (request.args.get("taxonomy_id") or "").strip()
+    if taxonomy_id:
+        statement = statement.where(TaxonomyTerm.taxonomy_id == taxonomy_id)
+    parent_id = (request.args.get("parent_id") or "").strip()
+    if parent_id:
+        statement = statement.where(TaxonomyTerm.parent_id == parent_id)
+    return _paged(statement, lambda term: write.term_to_oruk(term, locale))
+
+
+@blueprint.get("/taxonomy_terms/<term_id>")
+def taxonomy_term(term_id: str):
+    found = db_session().get(TaxonomyTerm, term_id) if len(term_id) <= 36 else None
+    if found is None:
+        raise _not_found("taxonomy_term", term_id)
+    return jsonify(write.term_to_oruk(found, _locale(), with_translations=True))
+
+
+@blueprint.get("/organizations")
+def organizations():
+    return _paged(select(Organization).order_by(Organization.name, Organization.id),
+                  lambda organization: write.organization_to_oruk(organization, full=False))
+
+
+@blueprint.get("/organizations/<organization_id>")
+def organization(organization_id: str):
+    session = db_session()
+    found = session.get(Organization, organization_id) if len(organization_id) <= 36 else None
+    if found is None:
+        raise _not_found("organization", organization_id)
+    locale = _locale()
+    visible = session.scalars(select(Service).where(Service.organization_id == found.id,
+                                                    Service.listing_status.in_(VISIBLE_STATUSES))
+                              .order_by(Service.name, Service.id))
+    return jsonify(dict(write.organization_to_oruk(found),
+                        services=[write.service_summary(item, locale) for item in visible]))
+
+
+# ---- exports ------------------------------------------------------------------------------------
+
+@blueprint.get("/export/<file_format>")
+def export_file(file_format: str):
+    if file_format not in FORMATS:
+        raise ApiProblem(404, "Not Found", f"unknown export format {file_format[:40]!r}; use one of {', '.join(FORMATS)}")
+    try:
+        exported = export(db_session(), file_format, (request.args.get("area") or "").strip() or None)
+    except InvalidLocation as error:
+        raise bad_parameter("area", str(error)) from None
+    response = Response(exported.body, content_type=exported.content_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    return response
+
+
+# ---- anything else under /api/ ------------------------------------------------------------------
+
+@blueprint.route("/<path:anything>", methods=["GET"])
+def unknown(anything: str):
+    raise ApiProblem(404, "Not Found", f"there is no /api/{anything[:100]}; see {url_for('api.docs')}")
+
+
+@blueprint.route("/", methods=["POST", "PUT", "PATCH", "DELETE"])
+@blueprint.route("/<path:anything>", methods=["POST", "PUT", "PATCH", "DELETE"])
+def read_only(anything: str = ""):
+    return problem_response(405, "Method Not Allowed", "this API is read-only: use GET",
+                            headers={"Allow": ALLOWED_METHODS})

@@ -1,0 +1,44 @@
+"""`directory import --from-url` against this app's own API, served on loopback."""
+import threading
+
+from click.testing import CliRunner
+from sqlalchemy import func, select
+from werkzeug.serving import make_server
+
+from directory.cli import main
+from directory.db import Database
+from directory.models import Service
+from directory.oruk.write import service_to_oruk
+from directory.schema import upgrade_database
+
+
+def _count(db) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(Service))
+
+
+def test_import_from_url_pulls_every_page_of_another_oruk_api(api_app, monkeypatch, tmp_path):
+    runner = CliRunner()  # not the `runner` fixture: that one empties the shared database
+    server = make_server("127.0.0.1", 0, api_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    target = Database(f"sqlite:///{tmp_path / 'target.sqlite3'}")
+    try:
+        upgrade_database(target)
+        monkeypatch.setenv("DIRECTORY_DATABASE_URL", target.url)
+        monkeypatch.setenv("DIRECTORY_INDEX_DIR", str(tmp_path / "target-index"))
+        client = api_app.test_client()
+        total = client.get("/api/services").json["total_items"]
+        assert total > 100  # more than one page of 100
+        result = runner.invoke(main, ["import", "--from-url", f"http://127.0.0.1:{server.port}/api"])
+        assert result.exit_code == 0, result.output
+        assert f"Imported {total} service(s)" in result.output
+        assert _count(target) == total
+        sample = client.get("/api/services?per_page=1").json["contents"][0]["id"]
+        with target.session() as session:
+            assert service_to_oruk(session.get(Service, sample)) == client.get(f"/api/services/{sample}").json
+    finally:
+        server.shutdown()
+        target.dispose()
+
+
