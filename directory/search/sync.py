@@ -11,15 +11,26 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy import event, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload, selectinload
 
 from ..db import Database
-from ..models import Location, Service, ServiceAtLocation, TaxonomyTerm, TaxonomyTermTranslation
+from ..models import Attribute, Location, Service, ServiceAtLocation, TaxonomyTerm, TaxonomyTermTranslation
 from .documents import TermCatalogue, documents_for_service
 from .indexer import IndexMissing, IndexStore, RebuildSummary
 
 log = logging.getLogger(__name__)
 BATCH = 500
+
+# What documents_for_service reads is eagerly loaded (the models' selectin defaults); what it
+# never reads (organisation and its phones, contacts, phones, postal addresses, the terms'
+# translations — the catalogue has those) is left to load lazily, so a rebuild issues 7
+# fewer SELECTs per batch and builds far fewer objects. Reading them still works.
+_INDEX_LOAD_OPTIONS = (
+    lazyload(Service.organization), lazyload(Service.contacts), lazyload(Service.phones),
+    selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
+    .lazyload(Location.physical_addresses),
+    selectinload(Service.attributes).selectinload(Attribute.taxonomy_term).lazyload(TaxonomyTerm.translations),
+)
 
 
 def load_catalogue(session: Session) -> TermCatalogue:
@@ -35,7 +46,8 @@ def iter_service_documents(session: Session, catalogue: TermCatalogue,
         ids = list(service_ids)
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
-        found = {service.id: service for service in session.scalars(select(Service).where(Service.id.in_(chunk)))}
+        found = {service.id: service for service in session.scalars(
+            select(Service).where(Service.id.in_(chunk)).options(*_INDEX_LOAD_OPTIONS))}
         for service_id in chunk:
             service = found.get(service_id)
             yield service_id, documents_for_service(service, catalogue) if service is not None else []
