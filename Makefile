@@ -6,7 +6,9 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export DIRECTORY_TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: install install-test run test init seed reindex clean
+.PHONY: install install-test run test init seed reindex clean i18n translations assets browser
+TRANSLATIONS := directory/i18n/translations
+LOCALES := gu pl zh_Hans zh_Hant ur
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -16,14 +18,37 @@ $(VENV)/.installed: $(BIN)/activate pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
+# Compiled catalogues (.mo) are build output: made from the .po files on every run.
+translations: $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -d $(TRANSLATIONS)
+
+# Keep catalogues in step with the code: extract, update every locale, compile.
+i18n: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k _l -k lazy_gettext -k ngettext:1,2 --no-location --sort-output \
+		--project "Community Signpost" -o directory/i18n/messages.pot directory templates
+	for locale in $(LOCALES); do \
+		if [ -f $(TRANSLATIONS)/$$locale/LC_MESSAGES/messages.po ]; then \
+			$(BIN)/pybabel update --no-fuzzy-matching -i directory/i18n/messages.pot -d $(TRANSLATIONS) -l $$locale; \
+		else \
+			$(BIN)/pybabel init -i directory/i18n/messages.pot -d $(TRANSLATIONS) -l $$locale; \
+		fi; \
+	done
+	$(MAKE) translations
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# Leaflet and the Noto fonts, from the npm registry into static/vendor (served locally).
+static/vendor/.built: assets/package.json assets/package-lock.json scripts/build-assets.sh
+	bash scripts/build-assets.sh
+	touch $@
+
+assets: static/vendor/.built
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-init: install
+init: install translations
 	$(BIN)/directory init
 
 seed: init
@@ -32,12 +57,20 @@ seed: init
 reindex: install
 	$(BIN)/directory reindex
 
-run: seed reindex
+run: seed reindex assets
+	bash scripts/install-pdf-deps.sh || echo "!!! WeasyPrint system libraries could not be installed: PDF downloads will be unavailable"
 	PORT=$(PORT) $(BIN)/directory serve --port $(PORT)
 
-test: install-test
+test: install-test translations assets
 	bash scripts/ensure-postgres.sh || echo "PostgreSQL not reachable: database tests run on SQLite only"
+	bash scripts/install-browser.sh || echo "!!! Chromium could not be installed: browser tests (tests/browser) will be SKIPPED"
+	bash scripts/install-pdf-deps.sh || echo "!!! WeasyPrint system libraries could not be installed: PDF tests will be SKIPPED"
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# Only the real-browser tests (headless Chromium; see tests/browser/conftest.py).
+browser: install-test translations assets
+	bash scripts/install-browser.sh
+	$(BIN)/python -m pytest -q tests/browser $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) instance build *.egg-info .pytest_cache

@@ -16,7 +16,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .config import settings_from_environment
     from .db import Database
     from .search import IndexSync, SearchEngine
-    from .web import errors, i18n, public
+    from .web import accounts, api, connect, errors, i18n, moderate, public, submit
     from .web.context import close_session
 
     app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"),
@@ -31,5 +31,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     i18n.init_app(app)
     errors.init_app(app)
+    accounts.init_app(app)
     public.init_app(app)
+    api.init_app(app)
+    submit.init_app(app)
+    moderate.init_app(app)
+    connect.init_app(app)
     return app

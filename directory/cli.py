@@ -136,5 +136,123 @@ def serve(ctx: click.Context, host: str, port: int, debug: bool) -> None:
     ctx.obj.run(host=host, port=port, debug=debug, use_reloader=False)
 
 
+
+@main.command("import")
+@click.argument("path", required=False, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--from-url", "url", metavar="URL",
+              help="Pull every service from another ORUK API (its base URL, e.g. https://example.org/api).")
+@click.option("--format", "file_format", type=click.Choice(["json", "csv"]), default=None,
+              help="The file's format (default: from its name, else its content).")
+@click.option("--dry-run", is_flag=True, help="Check everything and report problems; import nothing.")
+@click.pass_context
+def import_command(ctx: click.Context, path: str | None, url: str | None, file_format: str | None,
+                   dry_run: bool) -> None:
+    """Import ORUK services from a JSON or CSV file (see docs/IMPORT.md) or another ORUK API.
+
+    The whole file is imported in one transaction: any problem (reported with its record or
+    row number and field) and nothing is imported. Services are upserted by id.
+    """
+    from .oruk.importer import (
+        MAX_IMPORT_BYTES, ImportFileError, records_from_bytes, records_from_path, records_from_url, run_import,
+    )
+
+    if bool(path) == bool(url):
+        raise click.UsageError("give a FILE or --from-url URL (one of them)")
+    source = url or path
+    started = time.perf_counter()
+    try:
+        if url:
+            with click.progressbar(length=1, label="Fetching pages", file=sys.stderr) as bar:
+                def fetched(page: int, pages: int) -> None:
+                    bar.length = max(pages, page)
+                    bar.update(1)
+                records = records_from_url(url, progress=fetched)
+        elif path == "-":
+            records = records_from_bytes(sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1), None, file_format)
+        else:
+            records = records_from_path(path, file_format)
+    except ImportFileError as error:
+        raise click.ClickException(f"{source}: {error} — nothing was imported") from error
+    label = "Checking" if dry_run else "Importing"
+    with click.progressbar(length=len(records), label=label, file=sys.stderr) as bar:
+        report = run_import(_database(ctx), records, dry_run=dry_run, progress=bar.update)
+    for line in report.lines():
+        click.echo(line)
+    if not report.ok:
+        ctx.exit(1)
+    if not dry_run:
+        click.echo(f"from {source} in {time.perf_counter() - started:.1f} s")
+
+
+@main.command("export")
+@click.option("--format", "file_format", type=click.Choice(["oruk-json", "csv", "geojson", "ics"]),
+              default="oruk-json", show_default=True)
+@click.option("--area", metavar="DISTRICT", help="Only services with a place in this postcode district (e.g. LE4).")
+@click.option("--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="File to write (default: standard output).")
+@click.pass_context
+def export_command(ctx: click.Context, file_format: str, area: str | None, output: str) -> None:
+    """Export the published directory (closed listings left out) as ORUK JSON, CSV,
+    GeoJSON or iCalendar."""
+    from .geography import InvalidLocation
+    from .oruk.export import export
+
+    try:
+        with _database(ctx).session() as session:
+            exported = export(session, file_format, area)
+    except InvalidLocation as error:
+        raise click.BadParameter(str(error), param_hint="--area") from error
+    if output == "-":
+        stream = getattr(sys.stdout, "buffer", None) or sys.stdout
+        stream.write(exported.body if stream is not sys.stdout else exported.body.decode("utf-8"))
+        stream.flush()
+    else:
+        Path(output).write_bytes(exported.body)
+    click.echo(f"Exported {exported.services} services as {file_format}"
+               f"{' to ' + output if output != '-' else ''}", err=True)
+
+
+@main.command("newsletter")
+@click.option("--area", required=True, metavar="AREA",
+              help="A sample ward (belgrave, evington, spinney-hills, thurncourt, wycliffe, city-centre) "
+                   "or a postcode district (e.g. LE4).")
+@click.option("--lang", "locale", default="en", show_default=True,
+              type=click.Choice(["en", "gu", "pl", "zh_Hans", "zh_Hant", "ur"]), help="Language of the newsletter.")
+@click.option("--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="File to write (default: standard output); a name ending in .pdf makes a PDF.")
+@click.pass_context
+def newsletter_command(ctx: click.Context, area: str, locale: str, output: str) -> None:
+    """Print the neighbourhood newsletter: running activities in AREA, by day of the week."""
+    from flask_babel import force_locale
+
+    from .connect.areas import UnknownArea, load_wards
+    from .connect.pdf import PdfUnavailable
+    from .i18n.locales import BY_CODE
+    from .web.connect.reports import newsletter_context
+    from .web.connect.rendering import printable_pdf, render_printable
+
+    app = ctx.obj
+    wants_pdf = output.lower().endswith(".pdf")
+    with app.test_request_context(f"/{BY_CODE[locale].slug}/"), force_locale(locale), \
+            _database(ctx).session() as session:
+        try:
+            context = newsletter_context(session, area, locale, load_wards(app.config["SEED_DIR"]))
+        except UnknownArea as error:
+            raise click.BadParameter(f"{area!r} is neither a sample ward nor a postcode district",
+                                     param_hint="--area") from error
+        try:
+            body = printable_pdf("connect/newsletter.html", **context) if wants_pdf else \
+                render_printable("connect/newsletter.html", standalone=True, **context).encode("utf-8")
+        except PdfUnavailable as error:
+            raise click.ClickException(str(error)) from error
+        count = len(context["newsletter"].services)
+    if output == "-":
+        click.echo(body, nl=False)
+    else:
+        Path(output).write_bytes(body)
+    click.echo(f"Newsletter for {context['newsletter'].area.label} in {locale}: {count} activities"
+               f"{' to ' + output if output != '-' else ''}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

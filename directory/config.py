@@ -32,5 +32,7 @@ def settings_from_environment() -> dict:
         # Map tiles: any XYZ tile server; the pages stay usable when tiles cannot load.
         "TILE_URL": os.environ.get("DIRECTORY_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
         "TILE_ATTRIBUTION": os.environ.get("DIRECTORY_TILE_ATTRIBUTION", "© OpenStreetMap contributors"),
+        # Flask-Limiter storage: in-memory by default, e.g. redis://127.0.0.1:6379 to share limits.
+        "RATELIMIT_STORAGE_URI": os.environ.get("DIRECTORY_RATELIMIT_STORAGE_URI", "memory://"),
         "SEED_DIR": os.environ.get("DIRECTORY_SEED_DIR") or str(Path(__file__).resolve().parent.parent / "seed_data"),
     }

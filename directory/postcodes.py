@@ -93,12 +93,12 @@ def _parse(number: int, raw_postcode: str, raw_lat: str, raw_lon: str) -> dict |
         raise PostcodeFileError(number, str(error)) from error
     if not raw_lat.strip() or not raw_lon.strip():
         return None
+    if raw_lat.strip().startswith("99.999999"):  # ONSPD's marker for "no grid reference"
+        return None
     try:
         point = Point.parse(raw_lat, raw_lon)
     except InvalidLocation as error:
         raise PostcodeFileError(number, f"{postcode}: {error}") from error
-    if point.latitude == 99.999999:  # ONSPD's marker for "no grid reference"
-        return None
     return {"postcode": postcode, "district": postcode_district(postcode),
             "latitude": point.latitude, "longitude": point.longitude}
 

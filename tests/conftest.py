@@ -168,3 +168,20 @@ def indexed(app, seeded_db, seeded_index_template) -> Database:
     shutil.copytree(seeded_index_template, app.config["INDEX_DIR"], symlinks=True, dirs_exist_ok=True)
     app.extensions["directory.search"].refresh()
     return seeded_db
+
+
+# Modules whose subject is the database itself run on both backends; the rest (pages, API,
+# browser, workflows) run on SQLite only, plus any test marked ``both_databases``. This keeps
+# `make test` within its time budget while every query shape is still exercised on PostgreSQL.
+DATABASE_FACING = ("tests/test_", "tests/search/test_engine.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    kept, dropped = [], []
+    for item in items:
+        on_postgres = "[postgresql" in item.nodeid or "-postgresql" in item.nodeid
+        wanted = (item.nodeid.startswith(DATABASE_FACING) or item.get_closest_marker("both_databases") is not None)
+        (dropped if on_postgres and not wanted else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

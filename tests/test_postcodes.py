@@ -97,3 +97,9 @@ def test_lookup_falls_back_to_the_district_centre(cli_env, runner, db, tmp_path)
         assert key == "LE4" and point.latitude == pytest.approx((52.6521 + 52.6540) / 2)
         with pytest.raises(InvalidLocation):
             locate_postcode(session, "NW1 1AA")
+
+
+def test_onspd_rows_without_a_grid_reference_are_skipped_not_fatal(cli_env, runner, db, tmp_path):
+    result = _import(runner, tmp_path, ONSPD + "LE1 9ZZ,LE1  9ZZ,LE1 9ZZ,199901,99.999999,0.000000\n", "onspd.csv")
+    assert result.exit_code == 0, result.output
+    assert "Imported 2 postcodes (1 without coordinates skipped)" in result.output

@@ -1,15 +1,18 @@
 """The ORUK data model (one module per concept group) and its extensions."""
 from .account import ROLES, Account
 from .base import Base, new_id
+from .gap_report import GapCount
 from .location import Accessibility, Location, PhysicalAddress, ServiceAtLocation
 from .organization import Contact, Organization, Phone
 from .postcode import Postcode
 from .schedule import InvalidSchedule, Schedule, Session
+from .submission import AuditEntry, EditToken, ProblemReport, Submission
 from .service import CostOption, Language, Service, ServiceArea, ServiceTranslation
 from .taxonomy import Attribute, Taxonomy, TaxonomyTerm, TaxonomyTermTranslation
 
 __all__ = [
-    "Accessibility", "Account", "Attribute", "Base", "Contact", "CostOption", "InvalidSchedule",
+    "AuditEntry", "EditToken", "ProblemReport", "Submission",
+    "Accessibility", "Account", "Attribute", "Base", "Contact", "CostOption", "GapCount", "InvalidSchedule",
     "Language", "Location", "Organization", "Phone", "PhysicalAddress", "Postcode", "ROLES",
     "Schedule", "Service", "ServiceArea", "ServiceAtLocation", "ServiceTranslation", "Session",
     "Taxonomy", "TaxonomyTerm", "TaxonomyTermTranslation", "new_id",

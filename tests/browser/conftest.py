@@ -133,16 +133,31 @@ def live_server(app, seeded_db, seeded_index_template):
 
 # -- the browser ---------------------------------------------------------------------------------
 
+_SHARED: dict = {}
+
+
+def _shared_browser():
+    """One Playwright and one Chromium per test process: other folders (tests/connect/browser)
+    import this fixture too, and Playwright's sync API refuses a second instance."""
+    if "browser" not in _SHARED:
+        from playwright.sync_api import sync_playwright
+
+        _SHARED["playwright"] = sync_playwright().start()
+        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    return _SHARED["browser"]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if "browser" in _SHARED:
+        _SHARED.pop("browser").close()
+        _SHARED.pop("playwright").stop()
+
+
 @pytest.fixture(scope="session")
 def browser():
     if UNAVAILABLE:
         pytest.skip(UNAVAILABLE)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    return _shared_browser()
 
 
 class PageErrors(list):

@@ -1,0 +1,8 @@
+"""Moderators review submissions, edits, problem reports and stale listings."""
+from flask import Flask
+
+from .views import blueprint
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(blueprint)
