@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from .geography import InvalidLocation, Point
 from .models import Service
@@ -60,7 +60,10 @@ def find_activities(session: Session, engine: SearchEngine, request: SearchReque
         request.point = located.point
     results = engine.search(request)
     ids = [hit.service_id for hit in results.hits]
-    services = {service.id: service for service in session.scalars(select(Service).where(Service.id.in_(ids)))} if ids else {}
+    # Results show text, sessions, cost, languages and access: skip eager-loading the rest.
+    lean = [lazyload(getattr(Service, name)) for name in ("contacts", "phones", "service_areas", "attributes")]
+    statement = select(Service).where(Service.id.in_(ids)).options(*lean)
+    services = {service.id: service for service in session.scalars(statement)} if ids else {}
     activities = [FoundActivity(services[hit.service_id], hit) for hit in results.hits if hit.service_id in services]
     return FoundActivities(activities, results, located)
 

@@ -13,6 +13,8 @@ import json
 import threading
 from dataclasses import dataclass, field
 
+from whoosh import query as q
+
 from ..geography import Point, haversine_m
 from .geo import covering_cells, radius_is_global
 from .indexer import IndexStore
@@ -222,6 +224,9 @@ class SearchEngine:
     def _text_hits(self, state: _SearcherState, query, candidates: frozenset[int]) -> dict[int, tuple[float, list]]:
         if not candidates:
             return {}
+        query = _prune(query, state.searcher.reader())
+        if query is q.NullQuery:
+            return {}
         results = state.searcher.search(query, filter=set(candidates), limit=None, terms=True)
         hits = {}
         for hit in results:
@@ -304,3 +309,27 @@ def _matched_words(matched_terms, queries: TextQueries | None) -> list[str]:
         if word and word not in words:
             words.append(word)
     return words
+
+
+def _prune(query, reader):
+    """Drop term leaves the index has never seen, then flatten.
+
+    A query is built for six language families × three kinds of field, and most of those
+    terms exist in no document; Whoosh would still build a matcher for each. Pruning first
+    keeps the tree — and the time to match it — proportional to what can actually match.
+    Scores do not change: a term with no postings contributes nothing.
+    """
+    if isinstance(query, q.Term):
+        return query if (query.fieldname, query.text) in reader else q.NullQuery
+    if isinstance(query, q.ConstantScoreQuery):
+        child = _prune(query.child, reader)
+        return q.NullQuery if child is q.NullQuery else query
+    if isinstance(query, q.CompoundQuery):
+        children = [_prune(child, reader) for child in query.subqueries]
+        if isinstance(query, q.And) and any(child is q.NullQuery for child in children):
+            return q.NullQuery
+        children = [child for child in children if child is not q.NullQuery]
+        if not children:
+            return q.NullQuery
+        return children[0] if len(children) == 1 and query.boost == 1 else query.__class__(children, boost=query.boost)
+    return query

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.browser
 
 LUNCH_CLUB_PATH = f"/services/{GUJARATI_LUNCH_CLUB_ID}"
 CATEGORY_PATH = "/categories/lunch-club"
+RESULTS_PATH = "/search?q=lunch+club&postcode=LE4+5AA&distance=3"  # results with facets and a map
 # What the lunch club is called on its page in each site language: Gujarati (its original)
 # wherever the listing has no text in the reader's language.
 LUNCH_CLUB_NAMES = {"en": "Senior Citizens' Lunch Club"}
@@ -124,7 +125,8 @@ def test_site_works_without_javascript(live_server, new_context, screenshot):
     screenshot(page, "gu-search")
 
 
-@pytest.mark.parametrize("path", ["/", CATEGORY_PATH, LUNCH_CLUB_PATH], ids=["home", "category", "listing"])
+@pytest.mark.parametrize("path", ["/", CATEGORY_PATH, RESULTS_PATH, LUNCH_CLUB_PATH],
+                         ids=["home", "category", "results", "listing"])
 @pytest.mark.parametrize("prefix", LOCALES)
 def test_no_serious_accessibility_violations(live_server, page, prefix, path):
     page.goto(live_server(f"/{prefix}{path}"))
