@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-DEFAULT_INSTANCE_DIR = Path.cwd() / "instance"
 
 
 def _int(name: str, default: int) -> int:
