@@ -10,7 +10,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
 
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session, lazyload, selectinload
 
 from ..db import Database
@@ -61,8 +61,6 @@ def rebuild_index(database: Database, store: IndexStore, progress: Callable[[int
 
 
 def count_services(database: Database) -> int:
-    from sqlalchemy import func
-
     with database.session() as session:
         return session.scalar(select(func.count()).select_from(Service))
 
@@ -85,7 +83,7 @@ class IndexSync:
 
     def _changes(self) -> dict:
         if not hasattr(self._pending, "changes"):
-            self._pending.changes = {"services": set(), "locations": set(), "taxonomy": False}
+            self._forget(None)
         return self._pending.changes
 
     def _collect(self, session: Session, _context) -> None:
@@ -104,7 +102,8 @@ class IndexSync:
             if location and not isinstance(obj, ServiceAtLocation):
                 changes["locations"].add(location)
 
-    def _forget(self, _session: Session) -> None:
+    def _forget(self, _session: Session | None) -> None:
+        """Start this thread's change set afresh (after a commit is applied or a rollback)."""
         self._pending.changes = {"services": set(), "locations": set(), "taxonomy": False}
 
     def _apply(self, _session: Session) -> None:
