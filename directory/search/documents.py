@@ -8,14 +8,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+import regex
+
 from ..geography import Point
 from ..models import Service, TaxonomyTerm
 from .geo import cells_for_area, cells_for_point
-from .schema import text_field
+from .schema import SPELL_MIN_LETTERS, text_field
 from .analysis import analyzer_for
 from .scripts import family_for, normalise_text
 
 LOW_COST_LIMIT = 3  # pounds a session: what "free or low cost" means for the filter
+_LATIN_WORD = regex.compile(r"^\p{Latin}+$")
 
 
 def families_for_locale(locale: str | None) -> list[str]:
@@ -103,6 +106,19 @@ def _cost_keywords(service: Service) -> list[str]:
     return ["low"] if amounts and min(amounts) <= LOW_COST_LIMIT else []
 
 
+def _spelling_words(service: Service) -> str:
+    """The distinct Latin-script words a typo could be meant for, unstemmed, space-separated.
+
+    Typo tolerance applies to Latin words of ``SPELL_MIN_LETTERS`` + 1 letters or more, one
+    edit away, so shorter words, other scripts and repeats would only add postings.
+    """
+    analyzer = analyzer_for("generic")
+    text = normalise_text("\n".join(
+        f"{name}\n{description or ''}" for name, description in service.texts_by_locale().values()))
+    words = {token.text for token in analyzer(text)}
+    return " ".join(sorted(word for word in words if len(word) >= SPELL_MIN_LETTERS and _LATIN_WORD.match(word)))
+
+
 def _base_document(service: Service, catalogue: TermCatalogue) -> dict:
     texts: dict[str, dict[str, list[str]]] = {}
     for locale, (name, description) in service.texts_by_locale().items():
@@ -111,9 +127,12 @@ def _base_document(service: Service, catalogue: TermCatalogue) -> dict:
             bucket["name"].append(name)
             bucket["body"].append(description or "")
     categories = []
-    for term in service.taxonomy_terms:
-        categories.extend(catalogue.with_ancestors(term.code or term.id))
-    for code in dict.fromkeys(categories):
+    own_terms = [term.code or term.id for term in service.taxonomy_terms]
+    for code in own_terms:
+        categories.extend(catalogue.with_ancestors(code))
+    # Only the listing's own terms' words are indexed: a query naming an ancestor ("sport"
+    # for a yoga class) is expanded to the ancestor's category code, which is indexed.
+    for code in dict.fromkeys(own_terms):
         for family, tokens in catalogue.tokens(code).items():
             texts.setdefault(family, {"name": [], "body": [], "terms": []})["terms"].append(tokens)
     days, times = _schedule_keywords(service)
@@ -138,8 +157,7 @@ def _base_document(service: Service, catalogue: TermCatalogue) -> dict:
         document["min_age"] = service.minimum_age
     if service.maximum_age is not None:
         document["max_age"] = service.maximum_age
-    document["spell"] = normalise_text("\n".join(
-        f"{name}\n{description or ''}" for name, description in service.texts_by_locale().values()))
+    document["spell"] = _spelling_words(service)
     for family, kinds in texts.items():
         for kind, values in kinds.items():
             joined = "\n".join(v for v in values if v)

@@ -2,31 +2,39 @@
 
 Works as a library (no Flask). One ``SearchEngine`` per process and index folder; it keeps
 a searcher open and reopens it when the index changes (an incremental update or a swapped
-rebuild). Per-searcher caches (document facts, facet posting sets) are what keep a query
-from touching every listing: filters and the location's grid cells intersect as Python
-sets of document numbers, and only the survivors are scored and measured.
+rebuild). A query never walks every listing: the location's grid cells and the filters
+intersect as Python sets of document numbers first, and only the survivors are scored
+(matching.py, over postings cached per segment in segments.py), measured and ranked;
+explanations are built only for the page shown.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import json
+import math
 import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
-
-from whoosh import query as q
 
 from ..geography import Point, haversine_m
 from .geo import covering_cells, radius_is_global
 from .indexer import IndexStore
+from .matching import evaluate, leaf_terms, matched_leaves
 from .query import ALL_OF_FIELDS, PhraseBook, SearchRequest, TextQueries, build_text_queries
 from .ranking import Suitability, combined_score, is_stale
 from .schema import FACET_FIELDS
 from .scripts import detect_query_languages, detect_script
+from .segments import DocFacts, SegmentCache
 
 
 # Spoken varieties whose speakers read the same written language (Cantonese and Mandarin
 # speakers both read Chinese), for matching a searcher's language to a session's.
 SAME_READERS = {"yue": "zh", "cmn": "zh"}
+BM25_B, BM25_K1 = 0.75, 1.2   # Whoosh's BM25F defaults, which the scores reproduce
+SCORE_CACHE_SIZE = 4096        # merged per-term score tables kept per searcher
+QUERY_CACHE_SIZE = 512         # analysed query texts kept per engine
+BACKGROUND_REOPEN_DOCS = 20_000  # from this size, a rebuilt index is opened in the background
+FACET_COUNT_BY_DOCUMENT = 64   # up to this many results, facets are counted result by result
 
 
 @dataclass
@@ -70,70 +78,108 @@ class SearchResults:
         return max(1, -(-self.total // self.per_page))
 
 
-@dataclass
-class _DocFacts:
-    service_id: str
-    latitude: float | None
-    longitude: float | None
-    area: object | None       # shapely geometry, for services that come to you
-    verified: int
-    status: str
-    languages: tuple[str, ...]
-    min_age: int | None
-    max_age: int | None
-    access: frozenset[str]
-    free: bool
-    categories: frozenset[str]
-
-
 class _SearcherState:
-    """A searcher plus caches that are valid for exactly its view of the index."""
+    """A searcher plus the in-memory views valid for exactly its view of the index.
 
-    def __init__(self, index, path):
+    Document numbers here are the searcher's (segment offset + local number). Per-segment
+    data (facts, postings) lives in ``SegmentCache`` objects the engine hands over from one
+    state to the next; what depends on the whole index (liveness, idf, average lengths,
+    merged score tables) is built here, lazily, and dropped with the state.
+    """
+
+    def __init__(self, index, path, segment_caches: dict[str, SegmentCache]):
         self.index = index
         self.path = path
         self.searcher = index.searcher()
-        self._facts: dict[int, _DocFacts] = {}
-        self._postings: dict[tuple[str, str], frozenset[int]] = {}
-        self._lock = threading.Lock()
-        self._load_facts()
-
-    def _load_facts(self) -> None:
-        from ..geography import area_geometry
-
         reader = self.searcher.reader()
-        for docnum, stored in reader.iter_docs():
-            area = stored.get("area")
-            self._facts[docnum] = _DocFacts(
-                service_id=stored["service_id"], latitude=stored.get("latitude"), longitude=stored.get("longitude"),
-                area=area_geometry(json.loads(area)) if area else None, verified=stored.get("verified") or 0,
-                status=stored.get("status") or "active", languages=tuple(stored.get("languages") or ()),
-                min_age=stored.get("min_age"), max_age=stored.get("max_age"),
-                access=frozenset((stored.get("access") or "").split()), free="free" in (stored.get("cost") or "").split(),
-                categories=frozenset((stored.get("category") or "").split()))
+        self.doc_count_all = reader.doc_count_all()
+        self.leaves: list[tuple[SegmentCache, int, object]] = []
+        self.offsets: list[int] = []
+        live: set[int] | frozenset[int] = set()
+        for subreader, offset in reader.leaf_readers():
+            segment_id = subreader.segment().segment_id()
+            cache = segment_caches.get(segment_id)
+            if cache is None or cache.doc_count_all != subreader.doc_count_all():
+                cache = SegmentCache(subreader)
+            self.leaves.append((cache, offset, subreader))
+            self.offsets.append(offset)
+            if subreader.has_deletions():
+                live |= {offset + docnum for docnum in subreader.all_doc_ids()}
+            else:
+                live |= set(range(offset, offset + cache.doc_count_all))
+        self.live = frozenset(live)
+        self._keywords: dict[tuple[str, str], frozenset[int]] = {}
+        self._scores: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
+        self._fuzzy: dict[tuple, list[str]] = {}
+        self._facet_values: dict[str, list[str]] = {}
+        self._lock = threading.Lock()
 
-    def facts(self, docnum: int) -> _DocFacts:
-        return self._facts[docnum]
+    def segment_caches(self) -> dict[str, SegmentCache]:
+        return {cache.segment_id: cache for cache, _offset, _reader in self.leaves}
 
-    def all_docs(self) -> frozenset[int]:
-        return frozenset(self._facts)
+    def facts(self, docnum: int) -> DocFacts:
+        cache, offset, _reader = self.leaves[bisect.bisect_right(self.offsets, docnum) - 1]
+        return cache.facts[docnum - offset]
 
     def postings(self, fieldname: str, value: str) -> frozenset[int]:
+        """Live documents with this keyword (a facet value or a grid cell)."""
         key = (fieldname, value)
-        cached = self._postings.get(key)
-        if cached is None:
-            reader = self.searcher.reader()
-            try:
-                docs = frozenset(d for d in reader.postings(fieldname, value).all_ids() if d in self._facts)
-            except Exception:  # whoosh raises TermNotFound for values nobody has
-                docs = frozenset()
-            with self._lock:
-                self._postings[key] = cached = docs
-        return cached
+        docs = self._keywords.get(key)
+        if docs is None:
+            docs = set()
+            for cache, offset, reader in self.leaves:
+                local = cache.keyword(reader, fieldname, value)
+                docs |= local if offset == 0 else {offset + docnum for docnum in local}
+            docs = frozenset(docs & self.live)
+            self._keywords[key] = docs
+        return docs
 
-    def values(self, fieldname: str) -> list[str]:
-        return [value.decode("utf-8") if isinstance(value, bytes) else value
-                for value in self.searcher.reader().lexicon(fieldname)]
+    def term_scores(self, fieldname: str, text: str) -> dict[int, float]:
+        """BM25F score of this term for every live document containing it (Whoosh's
+        formula and statistics: idf over all segments, average field length per document)."""
+        key = (fieldname, text)
+        with self._lock:
+            scores = self._scores.get(key)
+            if scores is not None:
+                self._scores.move_to_end(key)
+                return scores
+        found = [(cache.term(reader, fieldname, text), offset) for cache, offset, reader in self.leaves]
+        found = [(postings, offset) for postings, offset in found if postings is not None]
+        scores = {}
+        if found:
+            frequency = sum(len(postings.ids) for postings, _offset in found)
+            idf = math.log(self.doc_count_all / (frequency + 1)) + 1
+            average = (self.searcher.reader().field_length(fieldname) / (self.doc_count_all or 1)) or 1
+            live = self.live
+            for postings, offset in found:
+                norm = [BM25_K1 * ((1 - BM25_B) + BM25_B * length / average) for length in postings.lengths]
+                for docnum, weight, length_norm in zip(postings.ids, postings.weights, norm):
+                    docnum += offset
+                    if docnum in live:
+                        scores[docnum] = idf * (weight * (BM25_K1 + 1)) / (weight + length_norm)
+        with self._lock:
+            self._scores[key] = scores
+            if len(self._scores) > SCORE_CACHE_SIZE:
+                self._scores.popitem(last=False)
+        return scores
+
+    def facet_values(self, fieldname: str) -> list[str]:
+        values = self._facet_values.get(fieldname)
+        if values is None:
+            values = [value.decode("utf-8") if isinstance(value, bytes) else value
+                      for value in self.searcher.reader().lexicon(fieldname)]
+            self._facet_values[fieldname] = values
+        return values
+
+    def expand_fuzzy(self, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]:
+        key = (fieldname, text, maxdist, prefixlength)
+        words = self._fuzzy.get(key)
+        if words is None:
+            reader = self.searcher.reader()
+            words = [word.decode("utf-8") if isinstance(word, bytes) else word
+                     for word in reader.terms_within(fieldname, text, maxdist, prefix=prefixlength)]
+            self._fuzzy[key] = words
+        return words
 
     def close(self) -> None:
         self.searcher.close()
@@ -149,145 +195,222 @@ class SearchEngine:
         self._state: _SearcherState | None = None
         self._phrases: PhraseBook | None = None
         self._catalogue_stamp = None
-        self._lock = threading.Lock()
+        self._queries: OrderedDict[str, TextQueries] = OrderedDict()
+        self._retired: _SearcherState | None = None
+        self._lock = threading.Lock()            # guards the fields above
+        self._refresh_lock = threading.Lock()    # one thread opens a new state at a time
 
     # ---- searcher lifecycle ------------------------------------------------
-    def _current(self) -> _SearcherState:
-        with self._lock:
+    def _is_fresh(self, state: _SearcherState | None) -> bool:
+        return (state is not None and state.path == self.store.current_path() and state.searcher.up_to_date()
+                and self.store.catalogue_stamp() == self._catalogue_stamp)
+
+    def _current(self, wait: bool = False) -> _SearcherState:
+        """The searcher state for the index as it is now.
+
+        Opening a new state after a full rebuild reads every document's facts (seconds at
+        50,000 listings), so on a large index a search that finds a rebuilt generation swapped
+        in starts the reopen in the background and answers from the previous generation
+        meanwhile (a small index reopens in line: it takes milliseconds). An
+        incremental update only adds a small segment: that reopen is quick and happens in
+        line, as does the very first one and ``refresh()`` (called after an edit).
+        """
+        state = self._state
+        if self._is_fresh(state):
+            return state
+        if (state is not None and not wait and state.path != self.store.current_path()
+                and len(state.live) >= BACKGROUND_REOPEN_DOCS):
+            if not self._refresh_lock.locked():
+                threading.Thread(target=self._current, kwargs={"wait": True}, daemon=True,
+                                 name="search-index-reopen").start()
+            return state
+        self._refresh_lock.acquire()
+        try:
             state = self._state
-            path = self.store.current_path()
-            if (state is not None and state.path == path and state.searcher.up_to_date()
-                    and self.store.catalogue_stamp() == self._catalogue_stamp):
+            if self._is_fresh(state):
                 return state
+            path = self.store.current_path()
             index = self.store.open()
             catalogue_stamp = self.store.catalogue_stamp()
             if self._phrases is None or catalogue_stamp != self._catalogue_stamp:
-                self._phrases = PhraseBook(self.store.catalogue())
-                self._catalogue_stamp = catalogue_stamp
-            self._state = _SearcherState(index, path)
-            if state is not None:
-                state.close()
-            return self._state
+                phrases = PhraseBook(self.store.catalogue())
+                with self._lock:
+                    self._phrases, self._catalogue_stamp = phrases, catalogue_stamp
+                    self._queries.clear()
+            reusable = state.segment_caches() if state is not None and state.path == path else {}
+            fresh = _SearcherState(index, path, reusable)
+            with self._lock:
+                retired, self._retired, self._state = self._retired, state, fresh
+            if retired is not None:
+                retired.close()  # closed one swap later: a search may still be reading `state`
+            return fresh
+        finally:
+            self._refresh_lock.release()
 
     def refresh(self) -> None:
         """Pick up index changes now rather than on the next search."""
-        self._current()
+        self._current(wait=True)
 
     def close(self) -> None:
         with self._lock:
-            if self._state is not None:
-                self._state.close()
-                self._state = None
+            for state in (self._state, self._retired):
+                if state is not None:
+                    state.close()
+            self._state = self._retired = None
 
     def document_count(self) -> int:
-        return len(self._current().all_docs())
+        return len(self._current().live)
 
     # ---- searching ---------------------------------------------------------
     def search(self, request: SearchRequest) -> SearchResults:
         request = request.validated()
         state = self._current()
         candidates = self._candidates(state, request)
-        queries = build_text_queries(request.text, self._phrases) if request.text else None
+        queries = self._text_queries(request.text) if request.text else None
         used_fallback = False
         if queries is not None and queries.strict is not None:
-            scored = self._text_hits(state, queries.strict, candidates)
+            scored = evaluate(queries.strict, state, candidates)
             if not scored and queries.loose is not None:
-                scored, used_fallback = self._text_hits(state, queries.loose, candidates), True
+                scored, used_fallback = evaluate(queries.loose, state, candidates), True
         elif queries is not None:
             scored = {}  # the text had no searchable word at all (only punctuation or emoji)
         else:
-            scored = {docnum: (None, []) for docnum in candidates}
-        best, best_docs = self._rank(state, request, scored, queries)
-        ordered = sorted(best.values(), key=lambda hit: (-hit.score, hit.distance_m or 0.0, hit.service_id))
+            scored = dict.fromkeys(state.live if candidates is None else candidates)
+        ranked = self._rank(state, request, scored)
         start = (request.page - 1) * request.per_page
-        facets = self._facets(state, best_docs) if request.with_facets else {}
-        return SearchResults(ordered[start:start + request.per_page], len(ordered), request.page, request.per_page,
-                             facets, used_fallback)
+        leaves = _explained_leaves(queries)
+        page = [self._hit(state, request, queries, leaves, ranked_hit)
+                for ranked_hit in ranked[start:start + request.per_page]]
+        facets = self._facets(state, [ranked_hit.docnum for ranked_hit in ranked]) if request.with_facets else {}
+        return SearchResults(page, len(ranked), request.page, request.per_page, facets, used_fallback)
 
-    def _candidates(self, state: _SearcherState, request: SearchRequest) -> frozenset[int]:
-        docs = state.all_docs()
+    def _text_queries(self, text: str) -> TextQueries:
+        """Analysing a query in every language family and finding the taxonomy terms it
+        names costs more than matching it: remember the last few hundred."""
+        with self._lock:
+            queries = self._queries.get(text)
+            if queries is not None:
+                self._queries.move_to_end(text)
+                return queries
+            phrases = self._phrases
+        queries = build_text_queries(text, phrases)
+        with self._lock:
+            if phrases is self._phrases:
+                self._queries[text] = queries
+                if len(self._queries) > QUERY_CACHE_SIZE:
+                    self._queries.popitem(last=False)
+        return queries
+
+    def _candidates(self, state: _SearcherState, request: SearchRequest) -> frozenset[int] | None:
+        """Documents within the location's grid cells that pass every filter (``None``:
+        no location and no filter, i.e. every document)."""
+        docs = None
         if request.point is not None and not radius_is_global(request.radius_m):
-            cells = covering_cells(request.point, request.radius_m)
-            in_cells = set()
-            for cell in cells:
-                in_cells |= state.postings("cells", cell)
-            docs = docs & in_cells
-        for fieldname, values in request.filters.items():
+            docs = frozenset().union(*(state.postings("cells", cell)
+                                       for cell in covering_cells(request.point, request.radius_m)))
+        for fieldname, values in sorted(request.filters.items(), key=lambda item: item[0]):
             sets = [state.postings(fieldname, value) for value in values]
-            if fieldname in ALL_OF_FIELDS:
-                for matching in sets:
-                    docs = docs & matching
-            else:
-                docs = docs & frozenset().union(*sets)
+            matching = frozenset.intersection(*sets) if fieldname in ALL_OF_FIELDS else frozenset().union(*sets)
+            docs = matching if docs is None else docs & matching
         return docs
 
-    def _text_hits(self, state: _SearcherState, query, candidates: frozenset[int]) -> dict[int, tuple[float, list]]:
-        if not candidates:
-            return {}
-        query = _prune(query, state.searcher.reader())
-        if query is q.NullQuery:
-            return {}
-        results = state.searcher.search(query, filter=set(candidates), limit=None, terms=True)
-        hits = {}
-        for hit in results:
-            hits[hit.docnum] = (hit.score, hit.matched_terms() if results.has_matched_terms() else [])
-        return hits
-
-    def _rank(self, state: _SearcherState, request: SearchRequest, scored: dict, queries: TextQueries | None):
-        """Score each hit, keep each service's best place, drop what is out of reach."""
+    def _rank(self, state: _SearcherState, request: SearchRequest, scored: dict) -> list["_Ranked"]:
+        """Score each hit, keep each service's best place, drop what is out of reach; best first."""
         today = self._today()
-        wanted_languages = {code.split("_")[0].split("-")[0].lower() for code in request.languages}
-        if not wanted_languages and request.text and detect_script(request.text) not in ("latin", "other"):
-            # Someone typing in Gujarati or Chinese most likely wants sessions in it.
-            wanted_languages = set(detect_query_languages(request.text)[:1])
-        wanted_access = set(request.filters.get("access", []))
-        best: dict[str, SearchHit] = {}
-        best_docs: dict[str, int] = {}
-        for docnum, (bm25, matched_terms) in scored.items():
+        wanted_languages = _wanted_languages(request)
+        best: dict[str, _Ranked] = {}
+        for docnum, bm25 in scored.items():
             facts = state.facts(docnum)
             if request.age is not None and not _age_fits(facts, request.age):
                 continue
-            distance = comes_to_you = None
+            distance = None
+            comes_to_you = False
             if request.point is not None:
                 distance, comes_to_you = _distance(facts, request.point)
                 if distance is None or distance > request.radius_m:
                     continue
-            spoken = [code for code in facts.languages if code in wanted_languages or
-                      SAME_READERS.get(code, code) in wanted_languages]
+            spoken = _spoken(facts, wanted_languages)
             stale = is_stale(facts.verified, today, self.stale_after_days)
             suitability = Suitability(bool(spoken) if wanted_languages else None, stale, facts.status)
-            score = combined_score(bm25, distance, suitability)
+            score = round(combined_score(bm25, distance, suitability), 6)
             previous = best.get(facts.service_id)
-            if previous is not None and previous.score >= score:
-                continue
-            explanation = Explanation(
-                matched=_matched_words(matched_terms, queries), distance_m=distance, comes_to_you=bool(comes_to_you),
-                matched_categories=[code for code in queries.matched_terms if code in facts.categories] if queries else [],
-                languages=spoken,
-                access=sorted(wanted_access & facts.access), free=facts.free, stale=stale, status=facts.status)
-            best[facts.service_id] = SearchHit(facts.service_id, round(score, 6), distance, explanation)
-            best_docs[facts.service_id] = docnum
-        return best, list(best_docs.values())
+            if previous is None or (score, -(distance or 0.0)) > (previous.score, -(previous.distance_m or 0.0)):
+                best[facts.service_id] = _Ranked(score, distance, facts.service_id, docnum, comes_to_you, spoken, stale)
+        return sorted(best.values(), key=lambda hit: (-hit.score, hit.distance_m or 0.0, hit.service_id))
+
+    def _hit(self, state: _SearcherState, request: SearchRequest, queries: TextQueries | None, leaves: list,
+             ranked: "_Ranked") -> SearchHit:
+        """A result with its explanation (built only for the page shown)."""
+        facts = state.facts(ranked.docnum)
+        matched, categories = [], []
+        if queries is not None:
+            matched = _matched_words(matched_leaves(leaves, ranked.docnum, state), queries)
+            categories = [code for code in queries.matched_terms if code in facts.categories]
+        explanation = Explanation(
+            matched=matched, matched_categories=categories, distance_m=ranked.distance_m,
+            comes_to_you=ranked.comes_to_you, languages=list(ranked.spoken),
+            access=sorted(set(request.filters.get("access", [])) & facts.access), free=facts.free,
+            stale=ranked.stale, status=facts.status)
+        return SearchHit(ranked.service_id, ranked.score, ranked.distance_m, explanation)
 
     def _facets(self, state: _SearcherState, docs: list[int]) -> dict[str, dict[str, int]]:
-        """How many of the results have each filter value (one place per service)."""
-        result_docs = frozenset(docs)
-        facets = {}
-        for fieldname in FACET_FIELDS:
-            counts = {}
-            for value in state.values(fieldname):
-                count = len(result_docs & state.postings(fieldname, value))
-                if count:
-                    counts[value] = count
-            facets[fieldname] = counts
+        """How many of the results have each filter value (one place per service).
+
+        A few results: count the values each one has. Many: intersect the results with
+        each value's posting set (a C-speed set operation per value) instead of visiting
+        every value of every result in Python.
+        """
+        facets: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
+        if len(docs) <= FACET_COUNT_BY_DOCUMENT:
+            counts = Counter(pair for docnum in docs for pair in state.facts(docnum).facet_values)
+        else:
+            result_docs = frozenset(docs)
+            counts = {(fieldname, value): len(result_docs & state.postings(fieldname, value))
+                      for fieldname in FACET_FIELDS for value in state.facet_values(fieldname)}
+        for (fieldname, value), count in sorted(counts.items()):
+            if count:
+                facets[fieldname][value] = count
         return facets
 
 
-def _age_fits(facts: _DocFacts, age: int) -> bool:
+@dataclass(frozen=True)
+class _Ranked:
+    score: float
+    distance_m: float | None
+    service_id: str
+    docnum: int
+    comes_to_you: bool
+    spoken: tuple[str, ...]
+    stale: bool
+
+
+def _explained_leaves(queries: TextQueries | None) -> list:
+    if queries is None:
+        return []
+    query = queries.loose if queries.strict is None else queries.strict
+    return leaf_terms(query) if query is not None else []
+
+
+def _wanted_languages(request: SearchRequest) -> set[str]:
+    wanted = {code.split("_")[0].split("-")[0].lower() for code in request.languages}
+    if not wanted and request.text and detect_script(request.text) not in ("latin", "other"):
+        # Someone typing in Gujarati or Chinese most likely wants sessions in it.
+        wanted = set(detect_query_languages(request.text)[:1])
+    return wanted
+
+
+def _spoken(facts: DocFacts, wanted_languages: set[str]) -> tuple[str, ...]:
+    if not wanted_languages:
+        return ()
+    return tuple(code for code in facts.languages
+                 if code in wanted_languages or SAME_READERS.get(code, code) in wanted_languages)
+
+
+def _age_fits(facts: DocFacts, age: int) -> bool:
     return (facts.min_age is None or age >= facts.min_age) and (facts.max_age is None or age <= facts.max_age)
 
 
-def _distance(facts: _DocFacts, point: Point) -> tuple[float | None, bool]:
+def _distance(facts: DocFacts, point: Point) -> tuple[float | None, bool]:
     if facts.area is not None:
         from shapely.geometry import Point as ShapelyPoint
 
@@ -299,37 +422,10 @@ def _distance(facts: _DocFacts, point: Point) -> tuple[float | None, bool]:
     return haversine_m(point, Point(facts.latitude, facts.longitude)), False
 
 
-def _matched_words(matched_terms, queries: TextQueries | None) -> list[str]:
-    if not queries:
-        return []
+def _matched_words(matched_terms, queries: TextQueries) -> list[str]:
     words = []
     for fieldname, token in matched_terms:
-        token = token.decode("utf-8") if isinstance(token, bytes) else token
         word = queries.words_by_token.get((fieldname, token))
         if word and word not in words:
             words.append(word)
     return words
-
-
-def _prune(query, reader):
-    """Drop term leaves the index has never seen, then flatten.
-
-    A query is built for six language families × three kinds of field, and most of those
-    terms exist in no document; Whoosh would still build a matcher for each. Pruning first
-    keeps the tree — and the time to match it — proportional to what can actually match.
-    Scores do not change: a term with no postings contributes nothing.
-    """
-    if isinstance(query, q.Term):
-        return query if (query.fieldname, query.text) in reader else q.NullQuery
-    if isinstance(query, q.ConstantScoreQuery):
-        child = _prune(query.child, reader)
-        return q.NullQuery if child is q.NullQuery else query
-    if isinstance(query, q.CompoundQuery):
-        children = [_prune(child, reader) for child in query.subqueries]
-        if isinstance(query, q.And) and any(child is q.NullQuery for child in children):
-            return q.NullQuery
-        children = [child for child in children if child is not q.NullQuery]
-        if not children:
-            return q.NullQuery
-        return children[0] if len(children) == 1 and query.boost == 1 else query.__class__(children, boost=query.boost)
-    return query

@@ -20,7 +20,8 @@ FACET_FIELDS = ("category", "language", "access", "gender", "faith", "food", "jo
                 "cost", "feature")
 """Keyword fields the search can filter on and count (facets)."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+SPELL_MIN_LETTERS = 4   # a typo of a 5-letter word may be one edit from a 4-letter one
 
 
 def text_field(kind: str, family: str) -> str:
@@ -43,7 +44,9 @@ def build_schema() -> Schema:
         "languages": STORED(),                       # session language codes, for ranking
         # Unstemmed words of every name and description: typo tolerance compares what was
         # typed with real words, because a typo's stem is not one edit from the word's stem.
-        "spell": TEXT(analyzer=analyzer_for("generic"), phrase=False),
+        # Only Latin words of 4+ letters, already analysed (documents.py): what typos are
+        # corrected towards.
+        "spell": TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),
     }
     for name in FACET_FIELDS:
         fields[name] = KEYWORD(stored=True, lowercase=False, commas=False, scorable=False)

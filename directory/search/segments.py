@@ -1,0 +1,176 @@
+"""What the engine keeps in memory per Whoosh segment, reused for as long as the segment lives.
+
+Why: Whoosh matches and scores in pure Python, one posting at a time, and reading a
+document's stored fields means unpickling it. At 50,000 listings a filtered text search
+spent nearly all its time in Whoosh's matchers walking postings of documents the filters
+had already excluded, and every reopened searcher (after every edit) re-read the stored
+fields of every document. Here each segment's document facts, keyword postings and term
+postings are read once, a block at a time, and kept with the segment. An incremental update
+adds one small segment (and marks deletions in old ones), so a reopen reads only the new
+segment; a full rebuild makes new segments and the old caches are dropped with them.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from array import array
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.util.numeric import byte_to_length
+
+from .schema import FACET_FIELDS
+
+TERM_CACHE_SIZE = 4096   # term postings kept per segment (least recently used dropped)
+
+
+@dataclass(frozen=True)
+class DocFacts:
+    """A document's stored fields, decoded once: what ranking, filters and facets read."""
+
+    service_id: str
+    latitude: float | None
+    longitude: float | None
+    area: object | None       # shapely geometry, for services that come to you
+    verified: int
+    status: str
+    languages: tuple[str, ...]
+    min_age: int | None
+    max_age: int | None
+    access: frozenset[str]
+    free: bool
+    categories: frozenset[str]
+    facet_values: tuple[tuple[str, str], ...]  # (field, value) for every facet this document counts in
+
+    @classmethod
+    def from_stored(cls, stored: dict) -> "DocFacts":
+        from ..geography import area_geometry
+
+        area = stored.get("area")
+        facet_values = tuple((name, value) for name in FACET_FIELDS for value in (stored.get(name) or "").split())
+        return cls(
+            service_id=stored["service_id"], latitude=stored.get("latitude"), longitude=stored.get("longitude"),
+            area=area_geometry(json.loads(area)) if area else None, verified=stored.get("verified") or 0,
+            status=stored.get("status") or "active", languages=tuple(stored.get("languages") or ()),
+            min_age=stored.get("min_age"), max_age=stored.get("max_age"),
+            access=frozenset((stored.get("access") or "").split()), free="free" in (stored.get("cost") or "").split(),
+            categories=frozenset((stored.get("category") or "").split()), facet_values=facet_values)
+
+
+@dataclass(frozen=True)
+class TermPostings:
+    """One term's postings in one segment: local document numbers, weights (term frequency
+    × field boost, as Whoosh stores it) and the documents' field lengths (for BM25)."""
+
+    ids: array
+    weights: array
+    lengths: list[int]
+
+
+_LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]
+
+
+def read_field_lengths(reader, fieldname: str) -> list[int]:
+    """Every document's length of one field in one segment, as Whoosh scores with it.
+
+    Whoosh keeps one byte per document in a lengths column; reading the column in one
+    piece instead of one ``doc_field_length`` call per posting made loading a common term
+    5× faster. Falls back to the per-document call if the codec is not the one we know.
+    """
+    count = reader.doc_count_all()
+    try:
+        column = reader._perdoc._cached_reader(f"_{fieldname}_len", _lengths_column())
+        if column is None:
+            return [1] * count
+        stored = min(column._count, count)
+        raw = column._dbfile.get(column._basepos, stored) if stored else b""
+        lengths = [_LENGTH_OF_BYTE[value] or 1 for value in raw]
+        return lengths + [1] * (count - len(lengths))
+    except AttributeError:
+        return [reader.doc_field_length(docnum, fieldname, 1) or 1 for docnum in range(count)]
+
+
+def _lengths_column():
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+
+    return LENGTHS_COLUMN
+
+
+def read_postings(reader, fieldname: str, text: str) -> tuple[array, array] | None:
+    """All (docnum, weight) postings of a term in one segment, deleted documents included.
+
+    Whoosh's W3 matcher decodes a whole block of postings at once; reading the decoded
+    block arrays (instead of calling ``id()``/``weight()``/``next()`` per posting) is what
+    makes loading a term with thousands of postings take a millisecond, not tens.
+    """
+    try:
+        matcher = reader.postings(fieldname, text)
+    except Exception:  # whoosh raises TermNotFound (and KeyError for unknown fields)
+        return None
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child  # the deleted-documents filter: liveness is applied by the caller
+    ids, weights = array("i"), array("f")
+    if all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_atend")):
+        while not matcher._atend and matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.extend(matcher._ids)
+            weights.extend(matcher._weights)
+            matcher._next_block()
+    else:  # short posting lists are inlined in the term info and come as a plain list matcher
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+    return ids, weights
+
+
+class SegmentCache:
+    """Facts, keyword postings and term postings of one segment (local document numbers)."""
+
+    def __init__(self, reader):
+        self.segment_id = reader.segment().segment_id()
+        self.doc_count_all = reader.doc_count_all()
+        facts: list[DocFacts | None] = [None] * self.doc_count_all
+        for docnum, stored in reader.iter_docs():
+            facts[docnum] = DocFacts.from_stored(stored)
+        self.facts = facts
+        self._keywords: dict[tuple[str, str], frozenset[int]] = {}
+        self._terms: OrderedDict[tuple[str, str], TermPostings | None] = OrderedDict()
+        self._lengths: dict[str, list[int]] = {}
+        self._lock = threading.Lock()
+
+    def field_lengths(self, reader, fieldname: str) -> list[int]:
+        lengths = self._lengths.get(fieldname)
+        if lengths is None:
+            lengths = self._lengths[fieldname] = read_field_lengths(reader, fieldname)
+        return lengths
+
+    def keyword(self, reader, fieldname: str, value: str) -> frozenset[int]:
+        key = (fieldname, value)
+        docs = self._keywords.get(key)
+        if docs is None:
+            postings = read_postings(reader, fieldname, value)
+            docs = frozenset(postings[0]) if postings else frozenset()
+            self._keywords[key] = docs
+        return docs
+
+    def term(self, reader, fieldname: str, text: str) -> TermPostings | None:
+        key = (fieldname, text)
+        with self._lock:
+            if key in self._terms:
+                self._terms.move_to_end(key)
+                return self._terms[key]
+        postings = read_postings(reader, fieldname, text)
+        if postings is None:
+            found = None
+        else:
+            ids, weights = postings
+            lengths = self.field_lengths(reader, fieldname)
+            found = TermPostings(ids, weights, [lengths[docnum] for docnum in ids])
+        with self._lock:
+            self._terms[key] = found
+            if len(self._terms) > TERM_CACHE_SIZE:
+                self._terms.popitem(last=False)
+        return found
