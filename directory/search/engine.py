@@ -110,6 +110,9 @@ class _SearcherState:
         self.live = frozenset(live)
         self._keywords: dict[tuple[str, str], frozenset[int]] = {}
         self._scores: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
+        self._weights: OrderedDict[tuple[str, str], tuple[float, dict[int, float]]] = OrderedDict()
+        self._lengths: dict[str, list[int]] = {}
+        self._averages: dict[str, float] = {}
         self._fuzzy: dict[tuple, list[str]] = {}
         self._facet_values: dict[str, list[str]] = {}
         self._lock = threading.Lock()
@@ -134,34 +137,80 @@ class _SearcherState:
             self._keywords[key] = docs
         return docs
 
-    def term_scores(self, fieldname: str, text: str) -> dict[int, float]:
-        """BM25F score of this term for every live document containing it (Whoosh's
-        formula and statistics: idf over all segments, average field length per document)."""
+    def field_lengths(self, fieldname: str) -> list[int]:
+        """Every document's length of one field (for BM25), by searcher document number."""
+        lengths = self._lengths.get(fieldname)
+        if lengths is None:
+            lengths = []
+            for cache, _offset, reader in self.leaves:
+                lengths += cache.field_lengths(reader, fieldname)
+            average = (self.searcher.reader().field_length(fieldname) / (self.doc_count_all or 1)) or 1
+            self._lengths[fieldname] = lengths
+            self._averages[fieldname] = average
+        return lengths
+
+    def term_weights(self, fieldname: str, text: str) -> tuple[float, dict[int, float]]:
+        """A term's idf and its weight in each document containing it (deleted ones too:
+        callers only ask about live documents). Merged from the segments' postings with
+        C-speed dict building, no Python loop per posting."""
         key = (fieldname, text)
         with self._lock:
-            scores = self._scores.get(key)
-            if scores is not None:
-                self._scores.move_to_end(key)
-                return scores
-        found = [(cache.term(reader, fieldname, text), offset) for cache, offset, reader in self.leaves]
-        found = [(postings, offset) for postings, offset in found if postings is not None]
-        scores = {}
-        if found:
-            frequency = sum(len(postings.ids) for postings, _offset in found)
-            idf = math.log(self.doc_count_all / (frequency + 1)) + 1
-            average = (self.searcher.reader().field_length(fieldname) / (self.doc_count_all or 1)) or 1
-            live = self.live
-            for postings, offset in found:
-                norm = [BM25_K1 * ((1 - BM25_B) + BM25_B * length / average) for length in postings.lengths]
-                for docnum, weight, length_norm in zip(postings.ids, postings.weights, norm):
-                    docnum += offset
-                    if docnum in live:
-                        scores[docnum] = idf * (weight * (BM25_K1 + 1)) / (weight + length_norm)
+            found = self._weights.get(key)
+            if found is not None:
+                self._weights.move_to_end(key)
+                return found
+        weights: dict[int, float] = {}
+        frequency = 0
+        for cache, offset, reader in self.leaves:
+            postings = cache.term(reader, fieldname, text)
+            if postings is not None:
+                frequency += len(postings.ids)
+                weights.update(zip(postings.ids if offset == 0 else map(offset.__add__, postings.ids),
+                                   postings.weights))
+        idf = math.log(self.doc_count_all / (frequency + 1)) + 1  # Whoosh's idf
+        found = (idf, weights)
         with self._lock:
-            self._scores[key] = scores
-            if len(self._scores) > SCORE_CACHE_SIZE:
-                self._scores.popitem(last=False)
-        return scores
+            self._weights[key] = found
+            if len(self._weights) > SCORE_CACHE_SIZE:
+                self._weights.popitem(last=False)
+        return found
+
+    def contains(self, fieldname: str, text: str, docnum: int) -> bool:
+        return docnum in self.term_weights(fieldname, text)[1]
+
+    def term_scores(self, fieldname: str, text: str, among: frozenset[int] | None = None) -> dict[int, float]:
+        """BM25F score of this term (Whoosh's formula and statistics) for every live
+        document containing it, or only for those ``among`` the given documents: a filtered
+        search then costs the smaller of the two sets, not the term's whole posting list."""
+        idf, weights = self.term_weights(fieldname, text)
+        if not weights:
+            return {}
+        if among is None:
+            key = (fieldname, text)
+            scores = self._scores.get(key)
+            if scores is None:
+                live = self.live
+                scores = self._bm25(fieldname, idf, ((docnum, weight) for docnum, weight in weights.items()
+                                                     if docnum in live))
+                with self._lock:
+                    self._scores[key] = scores
+                    if len(self._scores) > SCORE_CACHE_SIZE:
+                        self._scores.popitem(last=False)
+            return scores
+        if len(among) < len(weights):
+            pairs = ((docnum, weights[docnum]) for docnum in among if docnum in weights)
+        else:
+            pairs = ((docnum, weight) for docnum, weight in weights.items() if docnum in among)
+        return self._bm25(fieldname, idf, pairs)
+
+    def _bm25(self, fieldname: str, idf: float, pairs) -> dict[int, float]:
+        lengths = self.field_lengths(fieldname)
+        average = self._averages[fieldname]
+        k1, b = BM25_K1, BM25_B
+        scale = k1 * b / average
+        base = k1 * (1 - b)
+        top = idf * (k1 + 1)
+        return {docnum: top * weight / (weight + base + scale * lengths[docnum]) for docnum, weight in pairs}
 
     def facet_values(self, fieldname: str) -> list[str]:
         values = self._facet_values.get(fieldname)

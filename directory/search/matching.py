@@ -16,7 +16,8 @@ from whoosh import query as q
 
 
 class ScoreSource(Protocol):
-    def term_scores(self, fieldname: str, text: str) -> dict[int, float]: ...
+    def term_scores(self, fieldname: str, text: str, among: frozenset[int] | None = None) -> dict[int, float]: ...
+    def contains(self, fieldname: str, text: str, docnum: int) -> bool: ...
     def expand_fuzzy(self, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]: ...
 
 
@@ -26,11 +27,11 @@ def evaluate(query: q.Query, source: ScoreSource, candidates: frozenset[int] | N
     if isinstance(query, q.FuzzyTerm):
         merged: dict[int, float] = {}
         for word in source.expand_fuzzy(query.fieldname, query.text, query.maxdist, query.prefixlength):
-            for docnum in _restrict(source.term_scores(query.fieldname, word), candidates):
+            for docnum in source.term_scores(query.fieldname, word, candidates):
                 merged[docnum] = query.boost  # Whoosh scores fuzzy matches as a constant
         return merged
     if isinstance(query, q.Term):
-        scores = _restrict(source.term_scores(query.fieldname, query.text), candidates)
+        scores = source.term_scores(query.fieldname, query.text, candidates)
         return {docnum: score * query.boost for docnum, score in scores.items()} if query.boost != 1 else scores
     if isinstance(query, q.ConstantScoreQuery):
         return dict.fromkeys(evaluate(query.child, source, candidates), query.score)
@@ -41,14 +42,6 @@ def evaluate(query: q.Query, source: ScoreSource, candidates: frozenset[int] | N
     if query is q.NullQuery or isinstance(query, q.NullQuery.__class__):
         return {}
     raise TypeError(f"query type {type(query).__name__} is not supported here")
-
-
-def _restrict(scores: dict[int, float], candidates: frozenset[int] | None) -> dict[int, float]:
-    if candidates is None:
-        return scores
-    if len(candidates) < len(scores):
-        return {docnum: scores[docnum] for docnum in candidates if docnum in scores}
-    return {docnum: score for docnum, score in scores.items() if docnum in candidates}
 
 
 def _union(children: Iterable[q.Query], source: ScoreSource, candidates) -> dict[int, float]:
@@ -98,9 +91,9 @@ def matched_leaves(leaves: list[tuple[str, str, q.Query]], docnum: int, source: 
     for fieldname, text, leaf in leaves:
         if isinstance(leaf, q.FuzzyTerm):
             words = source.expand_fuzzy(fieldname, text, leaf.maxdist, leaf.prefixlength)
-            hit = any(docnum in source.term_scores(fieldname, word) for word in words)
+            hit = any(source.contains(fieldname, word, docnum) for word in words)
         else:
-            hit = docnum in source.term_scores(fieldname, text)
+            hit = source.contains(fieldname, text, docnum)
         if hit and (fieldname, text) not in matched:
             matched.append((fieldname, text))
     return matched

@@ -60,12 +60,11 @@ class DocFacts:
 
 @dataclass(frozen=True)
 class TermPostings:
-    """One term's postings in one segment: local document numbers, weights (term frequency
-    × field boost, as Whoosh stores it) and the documents' field lengths (for BM25)."""
+    """One term's postings in one segment: local document numbers and weights (term
+    frequency × field boost, as Whoosh stores it)."""
 
     ids: array
     weights: array
-    lengths: list[int]
 
 
 _LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]
@@ -163,12 +162,7 @@ class SegmentCache:
                 self._terms.move_to_end(key)
                 return self._terms[key]
         postings = read_postings(reader, fieldname, text)
-        if postings is None:
-            found = None
-        else:
-            ids, weights = postings
-            lengths = self.field_lengths(reader, fieldname)
-            found = TermPostings(ids, weights, [lengths[docnum] for docnum in ids])
+        found = None if postings is None else TermPostings(*postings)
         with self._lock:
             self._terms[key] = found
             if len(self._terms) > TERM_CACHE_SIZE:
