@@ -67,9 +67,15 @@ def postcode_district(text: str) -> str:
 def haversine_m(a: Point, b: Point) -> float:
     """Great-circle distance in metres (what geopy's great_circle computes, inlined
     because the index's hot path calls it thousands of times per query)."""
-    lat1, lat2 = math.radians(a.latitude), math.radians(b.latitude)
+    return haversine_coords_m(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def haversine_coords_m(latitude1: float, longitude1: float, latitude2: float, longitude2: float) -> float:
+    """``haversine_m`` on bare coordinates: a search measures every listing inside its grid
+    cells, and building a validated Point for each cost more than the formula."""
+    lat1, lat2 = math.radians(latitude1), math.radians(latitude2)
     dlat = lat2 - lat1
-    dlon = math.radians(b.longitude - a.longitude)
+    dlon = math.radians(longitude2 - longitude1)
     h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
 

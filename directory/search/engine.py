@@ -14,9 +14,12 @@ import datetime as dt
 import math
 import threading
 from collections import Counter, OrderedDict
+from itertools import chain
 from dataclasses import dataclass, field
 
-from ..geography import Point, haversine_m
+from ..geography import Point, haversine_coords_m
+from whoosh import query as q
+
 from .geo import covering_cells, radius_is_global
 from .indexer import IndexStore
 from .matching import evaluate, leaf_terms, matched_leaves
@@ -31,10 +34,10 @@ from .segments import DocFacts, SegmentCache
 # speakers both read Chinese), for matching a searcher's language to a session's.
 SAME_READERS = {"yue": "zh", "cmn": "zh"}
 BM25_B, BM25_K1 = 0.75, 1.2   # Whoosh's BM25F defaults, which the scores reproduce
-SCORE_CACHE_SIZE = 4096        # merged per-term score tables kept per searcher
+SCORE_CACHE_SIZE = 4096        # whole-index score tables (searches with no location or filter) kept
+WEIGHT_CACHE_POSTINGS = 2_000_000  # merged term postings kept per searcher (absent terms count 1)
 QUERY_CACHE_SIZE = 512         # analysed query texts kept per engine
 BACKGROUND_REOPEN_DOCS = 20_000  # from this size, a rebuilt index is opened in the background
-FACET_COUNT_BY_DOCUMENT = 64   # up to this many results, facets are counted result by result
 
 
 @dataclass
@@ -111,10 +114,10 @@ class _SearcherState:
         self._keywords: dict[tuple[str, str], frozenset[int]] = {}
         self._scores: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
         self._weights: OrderedDict[tuple[str, str], tuple[float, dict[int, float]]] = OrderedDict()
+        self._cached_weights = 0
         self._lengths: dict[str, list[int]] = {}
         self._averages: dict[str, float] = {}
         self._fuzzy: dict[tuple, list[str]] = {}
-        self._facet_values: dict[str, list[str]] = {}
         self._lock = threading.Lock()
 
     def segment_caches(self) -> dict[str, SegmentCache]:
@@ -171,8 +174,10 @@ class _SearcherState:
         found = (idf, weights)
         with self._lock:
             self._weights[key] = found
-            if len(self._weights) > SCORE_CACHE_SIZE:
-                self._weights.popitem(last=False)
+            self._cached_weights += len(weights) + 1
+            while self._cached_weights > WEIGHT_CACHE_POSTINGS and len(self._weights) > 1:
+                _key, (_idf, dropped) = self._weights.popitem(last=False)
+                self._cached_weights -= len(dropped) + 1
         return found
 
     def contains(self, fieldname: str, text: str, docnum: int) -> bool:
@@ -211,14 +216,6 @@ class _SearcherState:
         base = k1 * (1 - b)
         top = idf * (k1 + 1)
         return {docnum: top * weight / (weight + base + scale * lengths[docnum]) for docnum, weight in pairs}
-
-    def facet_values(self, fieldname: str) -> list[str]:
-        values = self._facet_values.get(fieldname)
-        if values is None:
-            values = [value.decode("utf-8") if isinstance(value, bytes) else value
-                      for value in self.searcher.reader().lexicon(fieldname)]
-            self._facet_values[fieldname] = values
-        return values
 
     def expand_fuzzy(self, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]:
         key = (fieldname, text, maxdist, prefixlength)
@@ -327,7 +324,7 @@ class SearchEngine:
             scored = dict.fromkeys(state.live if candidates is None else candidates)
         ranked = self._rank(state, request, scored)
         start = (request.page - 1) * request.per_page
-        leaves = _explained_leaves(queries)
+        leaves = _explained_leaves(state, queries)
         page = [self._hit(state, request, queries, leaves, ranked_hit)
                 for ranked_hit in ranked[start:start + request.per_page]]
         facets = self._facets(state, [ranked_hit.docnum for ranked_hit in ranked]) if request.with_facets else {}
@@ -403,22 +400,13 @@ class SearchEngine:
         return SearchHit(ranked.service_id, ranked.score, ranked.distance_m, explanation)
 
     def _facets(self, state: _SearcherState, docs: list[int]) -> dict[str, dict[str, int]]:
-        """How many of the results have each filter value (one place per service).
-
-        A few results: count the values each one has. Many: intersect the results with
-        each value's posting set (a C-speed set operation per value) instead of visiting
-        every value of every result in Python.
-        """
+        """How many of the results have each filter value (one place per service): each
+        result's (field, value) pairs, counted at C speed."""
+        facts = state.facts
+        counts = Counter(chain.from_iterable(facts(docnum).facet_values for docnum in docs))
         facets: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
-        if len(docs) <= FACET_COUNT_BY_DOCUMENT:
-            counts = Counter(pair for docnum in docs for pair in state.facts(docnum).facet_values)
-        else:
-            result_docs = frozenset(docs)
-            counts = {(fieldname, value): len(result_docs & state.postings(fieldname, value))
-                      for fieldname in FACET_FIELDS for value in state.facet_values(fieldname)}
         for (fieldname, value), count in sorted(counts.items()):
-            if count:
-                facets[fieldname][value] = count
+            facets[fieldname][value] = count
         return facets
 
 
@@ -433,11 +421,15 @@ class _Ranked:
     stale: bool
 
 
-def _explained_leaves(queries: TextQueries | None) -> list:
+def _explained_leaves(state: _SearcherState, queries: TextQueries | None) -> list:
+    """The query's distinct term leaves that some document has (most have none)."""
     if queries is None:
         return []
     query = queries.loose if queries.strict is None else queries.strict
-    return leaf_terms(query) if query is not None else []
+    if query is None:
+        return []
+    return [leaf for leaf in leaf_terms(query)
+            if isinstance(leaf[2], q.FuzzyTerm) or state.term_weights(leaf[0], leaf[1])[1]]
 
 
 def _wanted_languages(request: SearchRequest) -> set[str]:
@@ -468,7 +460,7 @@ def _distance(facts: DocFacts, point: Point) -> tuple[float | None, bool]:
         return None, False
     if facts.latitude is None or facts.longitude is None:
         return None, False
-    return haversine_m(point, Point(facts.latitude, facts.longitude)), False
+    return haversine_coords_m(point.latitude, point.longitude, facts.latitude, facts.longitude), False
 
 
 def _matched_words(matched_terms, queries: TextQueries) -> list[str]:

@@ -22,7 +22,9 @@ from whoosh.util.numeric import byte_to_length
 
 from .schema import FACET_FIELDS
 
-TERM_CACHE_SIZE = 4096   # term postings kept per segment (least recently used dropped)
+TERM_CACHE_POSTINGS = 2_000_000  # postings kept per segment (least recently used terms dropped)
+ABSENT_CACHE_SIZE = 200_000      # terms remembered as absent from a segment
+
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,9 @@ class SegmentCache:
             facts[docnum] = DocFacts.from_stored(stored)
         self.facts = facts
         self._keywords: dict[tuple[str, str], frozenset[int]] = {}
-        self._terms: OrderedDict[tuple[str, str], TermPostings | None] = OrderedDict()
+        self._terms: OrderedDict[tuple[str, str], TermPostings] = OrderedDict()
+        self._cached_postings = 0
+        self._absent: set[tuple[str, str]] = set()
         self._lengths: dict[str, list[int]] = {}
         self._lock = threading.Lock()
 
@@ -156,15 +160,31 @@ class SegmentCache:
         return docs
 
     def term(self, reader, fieldname: str, text: str) -> TermPostings | None:
+        """A term's postings here, or None when the segment does not have it.
+
+        A query names a few hundred (field, word) pairs, most of which no document has
+        (every language family × field kind × taxonomy expansion); remembering both the
+        present and the absent ones is what makes repeated words cost nothing. Present
+        terms are bounded by their total postings, least recently used dropped first.
+        """
         key = (fieldname, text)
         with self._lock:
-            if key in self._terms:
+            if key in self._absent:
+                return None
+            found = self._terms.get(key)
+            if found is not None:
                 self._terms.move_to_end(key)
-                return self._terms[key]
+                return found
         postings = read_postings(reader, fieldname, text)
-        found = None if postings is None else TermPostings(*postings)
         with self._lock:
-            self._terms[key] = found
-            if len(self._terms) > TERM_CACHE_SIZE:
-                self._terms.popitem(last=False)
+            if postings is None or not postings[0]:
+                if len(self._absent) >= ABSENT_CACHE_SIZE:
+                    self._absent.clear()
+                self._absent.add(key)
+                return None
+            found = self._terms[key] = TermPostings(*postings)
+            self._cached_postings += len(found.ids)
+            while self._cached_postings > TERM_CACHE_POSTINGS and len(self._terms) > 1:
+                _key, dropped = self._terms.popitem(last=False)
+                self._cached_postings -= len(dropped.ids)
         return found
