@@ -118,6 +118,12 @@ class _SearcherState:
         self._lengths: dict[str, list[int]] = {}
         self._averages: dict[str, float] = {}
         self._fuzzy: dict[tuple, list[str]] = {}
+        # Whoosh's readers seek and read one shared file object: two threads reading postings
+        # at once get each other's bytes (zlib/unpickling errors, even crashes). Every read
+        # goes through this lock; reads happen only on cache misses, so it is rarely held.
+        self._read_lock = threading.Lock()
+        self.users = 0          # searches running on this state (guarded by the engine's lock)
+        self.retired = False    # replaced by a newer state: close when the last search ends
         self._lock = threading.Lock()
 
     def segment_caches(self) -> dict[str, SegmentCache]:
@@ -134,7 +140,8 @@ class _SearcherState:
         if docs is None:
             docs = set()
             for cache, offset, reader in self.leaves:
-                local = cache.keyword(reader, fieldname, value)
+                with self._read_lock:
+                    local = cache.keyword(reader, fieldname, value)
                 docs |= local if offset == 0 else {offset + docnum for docnum in local}
             docs = frozenset(docs & self.live)
             self._keywords[key] = docs
@@ -146,7 +153,8 @@ class _SearcherState:
         if lengths is None:
             lengths = []
             for cache, _offset, reader in self.leaves:
-                lengths += cache.field_lengths(reader, fieldname)
+                with self._read_lock:
+                    lengths += cache.field_lengths(reader, fieldname)
             average = (self.searcher.reader().field_length(fieldname) / (self.doc_count_all or 1)) or 1
             self._lengths[fieldname] = lengths
             self._averages[fieldname] = average
@@ -165,7 +173,8 @@ class _SearcherState:
         weights: dict[int, float] = {}
         frequency = 0
         for cache, offset, reader in self.leaves:
-            postings = cache.term(reader, fieldname, text)
+            with self._read_lock:
+                postings = cache.term(reader, fieldname, text)
             if postings is not None:
                 frequency += len(postings.ids)
                 weights.update(zip(postings.ids if offset == 0 else map(offset.__add__, postings.ids),
@@ -222,13 +231,19 @@ class _SearcherState:
         words = self._fuzzy.get(key)
         if words is None:
             reader = self.searcher.reader()
-            words = [word.decode("utf-8") if isinstance(word, bytes) else word
-                     for word in reader.terms_within(fieldname, text, maxdist, prefix=prefixlength)]
+            with self._read_lock:
+                words = [word.decode("utf-8") if isinstance(word, bytes) else word
+                         for word in reader.terms_within(fieldname, text, maxdist, prefix=prefixlength)]
             self._fuzzy[key] = words
         return words
 
     def close(self) -> None:
         self.searcher.close()
+
+    def release(self) -> bool:
+        """One search fewer on this state; True when it is retired and nobody uses it."""
+        self.users -= 1
+        return self.retired and self.users == 0
 
 
 class SearchEngine:
@@ -242,7 +257,6 @@ class SearchEngine:
         self._phrases: PhraseBook | None = None
         self._catalogue_stamp = None
         self._queries: OrderedDict[str, TextQueries] = OrderedDict()
-        self._retired: _SearcherState | None = None
         self._lock = threading.Lock()            # guards the fields above
         self._refresh_lock = threading.Lock()    # one thread opens a new state at a time
 
@@ -286,9 +300,12 @@ class SearchEngine:
             reusable = state.segment_caches() if state is not None and state.path == path else {}
             fresh = _SearcherState(index, path, reusable)
             with self._lock:
-                retired, self._retired, self._state = self._retired, state, fresh
-            if retired is not None:
-                retired.close()  # closed one swap later: a search may still be reading `state`
+                self._state = fresh
+                idle = state is not None and state.users == 0
+                if state is not None:
+                    state.retired = True
+            if idle:
+                state.close()  # otherwise the last search still reading it closes it
             return fresh
         finally:
             self._refresh_lock.release()
@@ -299,10 +316,30 @@ class SearchEngine:
 
     def close(self) -> None:
         with self._lock:
-            for state in (self._state, self._retired):
-                if state is not None:
-                    state.close()
-            self._state = self._retired = None
+            if self._state is not None:
+                self._state.close()
+            self._state = None
+
+    def __enter__(self) -> "SearchEngine":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def _acquire(self) -> _SearcherState:
+        """The current state, marked in use so a concurrent refresh does not close it."""
+        while True:
+            state = self._current()
+            with self._lock:
+                if not state.retired:
+                    state.users += 1
+                    return state
+
+    def _release(self, state: _SearcherState) -> None:
+        with self._lock:
+            idle = state.release()
+        if idle:
+            state.close()
 
     def document_count(self) -> int:
         return len(self._current().live)
@@ -310,7 +347,13 @@ class SearchEngine:
     # ---- searching ---------------------------------------------------------
     def search(self, request: SearchRequest) -> SearchResults:
         request = request.validated()
-        state = self._current()
+        state = self._acquire()
+        try:
+            return self._search(state, request)
+        finally:
+            self._release(state)
+
+    def _search(self, state: _SearcherState, request: SearchRequest) -> SearchResults:
         candidates = self._candidates(state, request)
         queries = self._text_queries(request.text) if request.text else None
         used_fallback = False
