@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install front-end packages from the npm registry and copy what the site serves into
-# static/vendor/ (Leaflet, marker clustering, Noto fonts): nothing is loaded from a CDN.
+# static/vendor/ (Leaflet, marker clustering, Noto fonts, category icons): nothing is loaded from a CDN.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,12 +15,19 @@ fi
 (cd assets && npm ci --no-audit --no-fund --loglevel=error)
 
 vendor=static/vendor
-rm -rf "$vendor.tmp" && mkdir -p "$vendor.tmp/leaflet" "$vendor.tmp/markercluster" "$vendor.tmp/fonts"
+rm -rf "$vendor.tmp" && mkdir -p "$vendor.tmp/leaflet" "$vendor.tmp/markercluster" "$vendor.tmp/fonts" "$vendor.tmp/icons"
 cp -r assets/node_modules/leaflet/dist/leaflet.js assets/node_modules/leaflet/dist/leaflet.css \
       assets/node_modules/leaflet/dist/images "$vendor.tmp/leaflet/"
 cp assets/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
    assets/node_modules/leaflet.markercluster/dist/MarkerCluster.css \
    assets/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css "$vendor.tmp/markercluster/"
+
+# Only the Lucide icons that the category table (directory/web/public/category_icons.json) names.
+node -e 'const t = require(process.argv[1]); console.log([t.default, ...Object.values(t.categories)].join("\n"))' \
+  "$PWD/directory/web/public/category_icons.json" | sort -u | while read -r icon; do
+  cp "assets/node_modules/lucide-static/icons/$icon.svg" "$vendor.tmp/icons/"
+done
+cp assets/node_modules/lucide-static/LICENSE "$vendor.tmp/icons/LICENSE"
 
 # Regular and bold of each Noto family; woff2 only (every browser the site supports reads it).
 : > "$vendor.tmp/fonts/fonts.css"

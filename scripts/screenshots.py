@@ -22,15 +22,17 @@ OUTPUT = ROOT / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
-VIEWPORT = {"width": 1200, "height": 900}
+VIEWPORT = {"width": 1200, "height": 1500}  # tall enough to show the categories and first results
 LUNCH_CLUB = "eeb39e88-ea4a-5e25-86ac-d5a5175c418b"  # the Gujarati lunch club in the sample data
 
-# file name -> path on the site
+# file name -> path on the site: one of each public page, each in a different language.
+# Cropped to the viewport so each PNG stays small (the tests save full pages to test-artefacts/).
 SHOTS = {
-    "home-en.png": "/en/",
     "home-gu.png": "/gu/",
-    "category-zh-hans.png": "/zh-hans/categories/lunch-club",
-    "listing-gu.png": f"/gu/services/{LUNCH_CLUB}",
+    "results-pl.png": "/pl/search?q=klub+obiadowy&postcode=LE4+5AA&distance=3",
+    "listing-zh-hans.png": f"/zh-hans/services/{LUNCH_CLUB}",
+    "print-ur.png": f"/ur/services/{LUNCH_CLUB}/print",
+    "category-en.png": "/en/categories/lunch-club",
 }
 
 
@@ -97,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                         return 1
                     page.evaluate("document.fonts.ready")
                     target = args.output / name
-                    page.screenshot(path=str(target), full_page=True)
+                    page.screenshot(path=str(target), full_page=False)
                     print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}  ({path})")
                 browser.close()
         finally:

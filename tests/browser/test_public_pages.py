@@ -15,6 +15,7 @@ expect = pytest.importorskip("playwright.sync_api", reason="playwright is not in
 pytestmark = pytest.mark.browser
 
 LUNCH_CLUB_PATH = f"/services/{GUJARATI_LUNCH_CLUB_ID}"
+PRINT_PATH = f"{LUNCH_CLUB_PATH}/print"
 CATEGORY_PATH = "/categories/lunch-club"
 RESULTS_PATH = "/search?q=lunch+club&postcode=LE4+5AA&distance=3"  # results with facets and a map
 # What the lunch club is called on its page in each site language: Gujarati (its original)
@@ -57,6 +58,23 @@ def test_category_and_listing_pages_show_the_gujarati_lunch_club(live_server, pa
     box = heading.bounding_box()
     assert box and box["width"] > 100 and box["height"] > 10
     screenshot(page, f"listing-{prefix}")
+    assert not page.js_errors
+
+
+@pytest.mark.parametrize("prefix", LOCALES)
+def test_results_and_print_pages_in_every_language(live_server, page, screenshot, prefix):
+    """With the home, category and listing shots above, every public page in every language
+    is saved to test-artefacts/screenshots/ for a reviewer."""
+    page.goto(live_server(f"/{prefix}{RESULTS_PATH}"))
+    assert html_attributes(page) == LOCALES[prefix]
+    expect(page.locator("ol.result-list li.result").first).to_be_visible()
+    expect(page.locator(".map.leaflet-container")).to_be_visible()  # drawn, even with no tiles
+    screenshot(page, f"results-{prefix}")
+
+    page.goto(live_server(f"/{prefix}{PRINT_PATH}"))
+    assert html_attributes(page) == LOCALES[prefix]
+    expect(page.locator("h1")).to_have_text(LUNCH_CLUB_NAMES.get(prefix, GUJARATI_LUNCH_CLUB_NAME))
+    screenshot(page, f"print-{prefix}")
     assert not page.js_errors
 
 
@@ -125,8 +143,8 @@ def test_site_works_without_javascript(live_server, new_context, screenshot):
     screenshot(page, "gu-search")
 
 
-@pytest.mark.parametrize("path", ["/", CATEGORY_PATH, RESULTS_PATH, LUNCH_CLUB_PATH],
-                         ids=["home", "category", "results", "listing"])
+@pytest.mark.parametrize("path", ["/", CATEGORY_PATH, RESULTS_PATH, LUNCH_CLUB_PATH, PRINT_PATH],
+                         ids=["home", "category", "results", "listing", "print"])
 @pytest.mark.parametrize("prefix", LOCALES)
 def test_no_serious_accessibility_violations(live_server, page, prefix, path):
     page.goto(live_server(f"/{prefix}{path}"))
