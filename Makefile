@@ -38,8 +38,8 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-# Leaflet and the Noto fonts, from the npm registry into static/vendor (served locally).
-static/vendor/.built: assets/package.json assets/package-lock.json scripts/build-assets.sh
+# Leaflet, the Noto fonts and the category icons, from the npm registry into static/vendor (served locally).
+static/vendor/.built: assets/package.json assets/package-lock.json scripts/build-assets.sh directory/web/public/category_icons.json
 	bash scripts/build-assets.sh
 	touch $@
 
@@ -67,6 +67,13 @@ test: install-test translations assets
 	bash scripts/install-pdf-deps.sh || echo "!!! WeasyPrint system libraries could not be installed: PDF tests will be SKIPPED"
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
+# Production: gunicorn with WORKERS processes (default: two per core, plus one) on
+# 127.0.0.1:$(PORT), behind a TLS proxy. Needs DIRECTORY_SECRET_KEY and, normally,
+# DIRECTORY_DATABASE_URL=postgresql+psycopg://… (see the README). Loads no sample data.
+.PHONY: serve-prod
+serve-prod: init reindex assets
+	$(BIN)/directory serve --prod --port $(PORT) $(if $(WORKERS),--workers $(WORKERS))
+
 # Only the real-browser tests (headless Chromium; see tests/browser/conftest.py).
 browser: install-test translations assets
 	bash scripts/install-browser.sh
@@ -74,3 +81,12 @@ browser: install-test translations assets
 
 clean:
 	rm -rf $(VENV) instance build *.egg-info .pytest_cache
+
+# Production load benchmark (docs/PERFORMANCE.md, "Load (production)"): 50,000 synthetic
+# listings in a private PostgreSQL database, gunicorn with 2 and 4 workers on loopback, 30 s of
+# mixed searches and listing pages each; then the engine-level search cost at 1k–100k listings.
+# Needs PostgreSQL on 127.0.0.1:5432 (scripts/ensure-postgres.sh). Never part of `make test`.
+.PHONY: bench-load
+bench-load: $(VENV)/.installed
+	$(BIN)/python bench/load.py --listings 50000 --workers 2,4 --duration 30
+	$(BIN)/python bench/load.py --growth --sizes 1000,10000,50000,100000

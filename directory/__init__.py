@@ -16,7 +16,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .config import settings_from_environment
     from .db import Database
     from .search import IndexSync, SearchEngine
-    from .web import accounts, api, connect, errors, i18n, moderate, public, submit
+    from .web import accounts, api, connect, errors, health, i18n, moderate, public, security, submit
     from .web.context import close_session
 
     app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"),
@@ -27,10 +27,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     database = app.extensions["directory.db"] = Database(app.config["DATABASE_URL"])
     app.teardown_appcontext(close_session)
     engine = app.extensions["directory.search"] = SearchEngine(app.config["INDEX_DIR"], app.config["STALE_AFTER_DAYS"])
-    IndexSync(database, engine.store, on_update=engine.refresh).install()
+    index_sync = app.extensions["directory.index_sync"] = IndexSync(database, engine.store,
+                                                                    on_update=engine.refresh).install()
+    if app.config["INDEX_FOLLOW"] and not app.testing:
+        # Started by the first request, so each (forked) worker starts its own follower.
+        app.before_request(index_sync.follow)
 
     i18n.init_app(app)
     errors.init_app(app)
+    health.init_app(app)
+    security.init_app(app)
     accounts.init_app(app)
     public.init_app(app)
     api.init_app(app)

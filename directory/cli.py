@@ -81,6 +81,32 @@ def reindex(ctx: click.Context) -> None:
                f"({rate:.0f} services/s) into {summary.path}")
 
 
+@main.command("sync-index")
+@click.option("--once", is_flag=True, help="Catch up with the change log, then exit.")
+@click.option("--poll", type=float, default=None, help="Seconds between looks at the change log (default 0.25).")
+@click.pass_context
+def sync_index(ctx: click.Context, once: bool, poll: float | None) -> None:
+    """Apply the change log to this node's search index (the index writer, in the foreground).
+
+    At most one process per index folder writes (a file lock elects it); run this beside
+    web workers started with DIRECTORY_INDEX_FOLLOW=0, or let the workers elect one.
+    """
+    import signal
+
+    applier = ctx.obj.extensions["directory.index_sync"].applier
+    if poll:
+        applier.poll = poll
+    if once:
+        if not applier.sync_once():
+            raise click.ClickException(f"another process is writing {applier.store.root}")
+        click.echo(f"Index {applier.store.root} at change-log seq {applier.store.applied_seq()}"
+                   + (f" (last error: {applier.last_error})" if applier.last_error else ""))
+        ctx.exit(1 if applier.last_error else 0)
+    signal.signal(signal.SIGTERM, lambda *_: applier.request_stop())
+    click.echo(f"Following the change log into {applier.store.root} (pid {os.getpid()})")
+    applier.run()
+
+
 @main.command("import-postcodes")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.pass_context
@@ -129,12 +155,38 @@ def create_moderator(ctx: click.Context, email: str, role: str, password: str) -
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=lambda: int(os.environ.get("PORT", 5000)), show_default="5000 or $PORT", type=int)
 @click.option("--debug/--no-debug", default=False)
+@click.option("--prod", is_flag=True,
+              help="Serve with gunicorn (needs DIRECTORY_SECRET_KEY); without it, the development server.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="--prod: worker processes (default: two per CPU core, plus one).")
+@click.option("--threads", type=click.IntRange(min=1), default=4, show_default=True,
+              help="--prod: threads per worker.")
+@click.option("--bind", "binds", multiple=True, metavar="ADDRESS",
+              help="--prod: HOST:PORT or unix:PATH to listen on (repeatable; default: --host and --port).")
+@click.option("--access-log", default="-", show_default=True,
+              help="--prod: access log file ('-' for standard output); paths only, never query strings.")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, debug: bool) -> None:
-    """Serve the site (development server; see the README for production)."""
-    click.echo(f"Serving Community Signpost at http://{host}:{port}/")
-    ctx.obj.run(host=host, port=port, debug=debug, use_reloader=False)
+def serve(ctx: click.Context, host: str, port: int, debug: bool, prod: bool, workers: int | None, threads: int,
+          binds: tuple[str, ...], access_log: str) -> None:
+    """Serve the site: the development server, or gunicorn with --prod (see the README)."""
+    if not prod:
+        click.echo(f"Serving Community Signpost at http://{host}:{port}/")
+        ctx.obj.run(host=host, port=port, debug=debug, use_reloader=False)
+        return
+    from .serving import MissingSecretKey, ProductionServer, default_workers, production_secret_key
 
+    if debug:
+        raise click.UsageError("--debug cannot be used with --prod")
+    try:
+        production_secret_key()
+    except MissingSecretKey as error:
+        raise click.ClickException(str(error)) from error
+    ctx.obj.extensions["directory.db"].dispose()  # each worker builds its own app and engine
+    workers = workers or default_workers()
+    bind = list(binds) or [f"{host}:{port}"]
+    click.echo(f"Serving Community Signpost with gunicorn on {', '.join(bind)}: {workers} workers × {threads} threads",
+               err=True)
+    ProductionServer(create_app, bind=bind, workers=workers, threads=threads, access_log=access_log).run()
 
 
 @main.command("import")

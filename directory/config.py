@@ -15,6 +15,11 @@ def _int(name: str, default: int) -> int:
     return int(value) if value and value.strip().isdigit() else default
 
 
+def _flag(name: str, default: bool) -> bool:
+    value = (os.environ.get(name) or "").strip().lower()
+    return default if not value else value not in {"0", "false", "no", "off"}
+
+
 def settings_from_environment() -> dict:
     """Read configuration once at app creation; nothing here is read at import time."""
     instance_dir = Path(os.environ.get("DIRECTORY_INSTANCE_DIR") or Path.cwd() / "instance")
@@ -33,5 +38,15 @@ def settings_from_environment() -> dict:
         "TILE_ATTRIBUTION": os.environ.get("DIRECTORY_TILE_ATTRIBUTION", "© OpenStreetMap contributors"),
         # Flask-Limiter storage: in-memory by default, e.g. redis://127.0.0.1:6379 to share limits.
         "RATELIMIT_STORAGE_URI": os.environ.get("DIRECTORY_RATELIMIT_STORAGE_URI", "memory://"),
+        # Group submissions allowed per address, e.g. "200 per hour" for a shared community centre line.
+        "SUBMIT_RATE_LIMIT": os.environ.get("DIRECTORY_SUBMIT_RATE_LIMIT") or None,
+        # Behind a TLS-terminating proxy: how many proxies' X-Forwarded-* headers to trust (0: none).
+        # Needed for HSTS, secure redirects and per-visitor rate limits; never set it without a proxy.
+        "PROXY_FIX": _int("DIRECTORY_PROXY_FIX", 0),
+        # Session cookies marked Secure (HTTPS only) outside debug and tests; 0 for plain-HTTP trials.
+        "SECURE_COOKIES": _flag("DIRECTORY_SECURE_COOKIES", True),
+        # Apply other processes' and nodes' changes to this node's index in the background
+        # (one writer per index folder, elected by a file lock); 0 for a read-only node.
+        "INDEX_FOLLOW": _flag("DIRECTORY_INDEX_FOLLOW", True),
         "SEED_DIR": os.environ.get("DIRECTORY_SEED_DIR") or str(Path(__file__).resolve().parent.parent / "seed_data"),
     }

@@ -8,9 +8,23 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from .changelog import ChangeRecorder
+
+UNAVAILABLE = (exc.OperationalError, exc.InterfaceError, exc.DisconnectionError, exc.TimeoutError)
+"""Errors that mean "the database cannot be reached just now" (server down, network cut,
+pool exhausted, SQLite locked), as opposed to a bug: the site answers 503 and recovers by
+itself — ``pool_pre_ping`` replaces dead pooled connections on the next checkout."""
+
+
+def unavailable_reason(error: BaseException) -> str:
+    """One line for the log: the driver's message, never the SQL or its parameters."""
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines() or [""]
+    return f"{type(original).__name__}: {lines[0][:200]}"
 
 
 class Database:
@@ -19,17 +33,23 @@ class Database:
     def __init__(self, url: str):
         self.url = url
         parsed = make_url(url)
-        options = {}
+        # Parameters (postcodes among them) never appear in error messages or logs.
+        options: dict = {"hide_parameters": True}
         if parsed.get_backend_name() == "sqlite":
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
             options["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
             options["pool_pre_ping"] = True  # recover from a restarted server without a restart
+            # An unreachable server fails a request in seconds (a 503 page), not after minutes.
+            options["connect_args"] = {"connect_timeout": 10}
         self.engine: Engine = create_engine(url, **options)
         if parsed.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
+        # Every change made through this factory's sessions lands in the change log in the
+        # same transaction, whoever makes it (web, CLI, import, seed).
+        self.changes = ChangeRecorder().install(self.sessionmaker)
 
     @property
     def is_sqlite(self) -> bool:

@@ -1,6 +1,7 @@
 """The ORUK data model (one module per concept group) and its extensions."""
 from .account import ROLES, Account
 from .base import Base, new_id
+from .change_log import ChangeLogEntry
 from .gap_report import GapCount
 from .location import Accessibility, Location, PhysicalAddress, ServiceAtLocation
 from .organization import Contact, Organization, Phone
@@ -12,7 +13,7 @@ from .taxonomy import Attribute, Taxonomy, TaxonomyTerm, TaxonomyTermTranslation
 
 __all__ = [
     "AuditEntry", "EditToken", "ProblemReport", "Submission",
-    "Accessibility", "Account", "Attribute", "Base", "Contact", "CostOption", "GapCount", "InvalidSchedule",
+    "Accessibility", "Account", "Attribute", "Base", "ChangeLogEntry", "Contact", "CostOption", "GapCount", "InvalidSchedule",
     "Language", "Location", "Organization", "Phone", "PhysicalAddress", "Postcode", "ROLES",
     "Schedule", "Service", "ServiceArea", "ServiceAtLocation", "ServiceTranslation", "Session",
     "Taxonomy", "TaxonomyTerm", "TaxonomyTermTranslation", "new_id",

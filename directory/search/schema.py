@@ -56,5 +56,7 @@ def build_schema() -> Schema:
             # Taxonomy words arrive already analysed (see TermCatalogue.tokens): the same
             # few hundred words recur in every listing, so they are analysed once per run.
             field_analyzer = SpaceSeparatedTokenizer() if kind == "terms" else analyzer
-            fields[text_field(kind, family)] = TEXT(analyzer=field_analyzer, field_boost=boost, phrase=kind != "terms")
+            # No positions (phrase=False): queries are bags of terms, never phrases, and
+            # positions made every posting bigger to write and to read.
+            fields[text_field(kind, family)] = TEXT(analyzer=field_analyzer, field_boost=boost, phrase=False)
     return Schema(**fields)

@@ -1,22 +1,24 @@
-"""Keep the index in step with the database: rebuild it, or update it after each commit.
+"""Keep the index in step with the database: rebuild it, or apply the change log.
 
-The database is the source of truth. ``IndexSync.install()`` listens to a session factory:
-after every commit that touched a service (or anything hanging off one), those services
-are re-read and re-indexed, so an edit is searchable well within a second.
+The database is the source of truth. Every commit that touches a service (or anything
+hanging off one) appends to the change log (``directory.changelog``); ``IndexSync``
+applies the log to this node's index (``applier.py``), at once after a commit in this
+process and within ``POLL_S`` for commits made by other processes or nodes.
 """
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Iterable, Iterator
 
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, lazyload, selectinload
 
+from ..changelog import latest_seq
 from ..db import Database
-from ..models import Attribute, Location, Service, ServiceAtLocation, TaxonomyTerm, TaxonomyTermTranslation
+from ..models import Attribute, Location, Service, ServiceAtLocation, TaxonomyTerm
+from .applier import POLL_S, IndexApplier, index_health
 from .documents import TermCatalogue, documents_for_service
-from .indexer import IndexMissing, IndexStore, RebuildSummary
+from .indexer import IndexStore, RebuildSummary
 
 log = logging.getLogger(__name__)
 BATCH = 500
@@ -54,10 +56,23 @@ def iter_service_documents(session: Session, catalogue: TermCatalogue,
         session.expunge_all()
 
 
-def rebuild_index(database: Database, store: IndexStore, progress: Callable[[int], None] | None = None) -> RebuildSummary:
-    with database.session() as session:
-        catalogue = load_catalogue(session)
-        return store.rebuild(iter_service_documents(session, catalogue), catalogue, progress)
+def rebuild_index(database: Database, store: IndexStore, progress: Callable[[int], None] | None = None,
+                  wait: bool = True) -> RebuildSummary | None:
+    """Build a new generation from the database and swap it in.
+
+    The change log's latest seq is read *before* the services, and recorded in the new
+    generation: every change up to it is in what we read, anything later is applied again
+    by the applier after the swap (re-applying is idempotent). The rebuild lock tells a
+    starting node that this ``.building`` folder is alive; with ``wait=False`` a rebuild
+    already running elsewhere makes this return None instead of queueing behind it."""
+    with store.rebuild_lock(blocking=wait) as locked:
+        if not locked:
+            return None
+        with database.session() as session:
+            applied_seq = latest_seq(session)
+            catalogue = load_catalogue(session)
+            return store.rebuild(iter_service_documents(session, catalogue), catalogue, progress,
+                                 applied_seq=applied_seq)
 
 
 def count_services(database: Database) -> int:
@@ -66,68 +81,26 @@ def count_services(database: Database) -> int:
 
 
 class IndexSync:
-    """Re-index the services a committed transaction changed."""
+    """Keep one index folder in step with a database: after every commit that logged a
+    change the applier runs (here, if this process may write), and ``follow()`` starts the
+    background applier that also picks up other processes' and nodes' changes."""
 
-    def __init__(self, database: Database, store: IndexStore, on_update: Callable[[], None] | None = None):
+    def __init__(self, database: Database, store: IndexStore, on_update: Callable[[], None] | None = None,
+                 poll: float = POLL_S):
         self.database = database
         self.store = store
-        self.on_update = on_update
-        self._pending = threading.local()
+        self.applier = IndexApplier(database, store, on_update=on_update, poll=poll)
 
     def install(self) -> "IndexSync":
-        factory = self.database.sessionmaker
-        event.listen(factory, "after_flush", self._collect)
-        event.listen(factory, "after_commit", self._apply)
-        event.listen(factory, "after_rollback", self._forget)
+        self.database.changes.subscribe(self.applier.after_commit)
         return self
 
-    def _changes(self) -> dict:
-        if not hasattr(self._pending, "changes"):
-            self._forget(None)
-        return self._pending.changes
+    def follow(self) -> None:
+        """Start the background applier (once per process; usable as a before_request hook)."""
+        self.applier.follow()
 
-    def _collect(self, session: Session, _context) -> None:
-        changes = self._changes()
-        for obj in [*session.new, *session.dirty, *session.deleted]:
-            if isinstance(obj, Service):
-                changes["services"].add(obj.id)
-            elif isinstance(obj, (TaxonomyTerm, TaxonomyTermTranslation)):
-                changes["taxonomy"] = True
-            elif isinstance(obj, Location):
-                changes["locations"].add(obj.id)
-            service_id = getattr(obj, "service_id", None)
-            if service_id:
-                changes["services"].add(service_id)
-            location = getattr(obj, "location_id", None)
-            if location and not isinstance(obj, ServiceAtLocation):
-                changes["locations"].add(location)
+    def stop(self) -> None:
+        self.applier.stop()
 
-    def _forget(self, _session: Session | None) -> None:
-        """Start this thread's change set afresh (after a commit is applied or a rollback)."""
-        self._pending.changes = {"services": set(), "locations": set(), "taxonomy": False}
-
-    def _apply(self, _session: Session) -> None:
-        changes = self._changes()
-        self._forget(_session)
-        if not (changes["services"] or changes["locations"] or changes["taxonomy"]):
-            return
-        try:
-            self.reindex(changes["services"], changes["locations"], changes["taxonomy"])
-        except IndexMissing:
-            log.info("no search index yet; changes will be picked up by `directory reindex`")
-        except Exception:  # the commit stands: the database is the truth, a reindex repairs
-            log.exception("incremental index update failed")
-
-    def reindex(self, service_ids: set[str], location_ids: set[str] = frozenset(), taxonomy_changed: bool = False):
-        """Re-read these services (and those at these locations) and replace their documents."""
-        with Session(self.database.engine) as session:  # a plain session: no listeners, no recursion
-            catalogue = load_catalogue(session)
-            ids = set(service_ids)
-            if location_ids:
-                ids |= set(session.scalars(select(ServiceAtLocation.service_id)
-                                           .where(ServiceAtLocation.location_id.in_(location_ids))))
-            if taxonomy_changed:
-                self.store.write_catalogue(catalogue)
-            self.store.update(dict(iter_service_documents(session, catalogue, sorted(ids))))
-        if self.on_update:
-            self.on_update()
+    def health(self) -> dict:
+        return index_health(self.database, self.store, self.applier)

@@ -1,10 +1,14 @@
 """Error pages in the site's style and the reader's language; never a stack trace."""
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, current_app, g, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from ..db import UNAVAILABLE, unavailable_reason
+
+RETRY_AFTER_SECONDS = 30
 
 MESSAGES = {
     400: (_l("Something in that request was not right"),
@@ -29,14 +33,35 @@ EXPIRED_FORM = (_l("This form has expired"),
                    "What you typed may still be there."))
 
 
+DATABASE_UNAVAILABLE = (_l("The directory is not available for a moment"),
+                        _l("We cannot reach the directory's records just now. Nothing you did caused this. "
+                           "Please try again in a minute."))
+
+
 def render_error(error: HTTPException):
     code = error.code or 500
     title, advice = EXPIRED_FORM if isinstance(error, CSRFError) else MESSAGES.get(code, MESSAGES[400 if code < 500 else 500])
     return render_template("error.html", code=code, title=title, advice=advice), code
 
 
+def database_unavailable(error: Exception):
+    """The database is down or unreachable: a calm 503 that asks the reader to come back.
+
+    The page must not touch the database itself: the signed-in account (which base.html
+    shows) would be loaded from it, so this response treats the reader as signed out."""
+    current_app.logger.warning("database unavailable: %s", unavailable_reason(error))
+    login_manager = getattr(current_app, "login_manager", None)
+    if login_manager is not None and "_login_user" not in g:
+        g._login_user = login_manager.anonymous_user()
+    title, advice = DATABASE_UNAVAILABLE
+    page = render_template("error.html", code=503, title=title, advice=advice)
+    return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
+
 def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, render_error)
+    for error_class in UNAVAILABLE:
+        app.register_error_handler(error_class, database_unavailable)
 
     @app.errorhandler(Exception)
     def unexpected(error):  # logged by Flask; the person sees a calm page

@@ -33,13 +33,13 @@ class LoopbackServer:
         self.thread.join(timeout=10)
 
 
-def send_listings(base_url: str, client_number: int) -> list[int]:
-    """One volunteer's browser: fetch the form once, then send EACH listings."""
+def send_listings(base_url: str, client_number: int, each: int = EACH) -> list[int]:
+    """One volunteer's browser: fetch the form once, then send ``each`` listings."""
     with requests.Session() as browser:
         form = browser.get(f"{base_url}/pl/list-your-group/", timeout=30).text
         token = CSRF.search(form).group(1)
         codes = []
-        for number in range(EACH):
+        for number in range(each):
             answers = dict(POLISH_WALK, name=f"Spacer nr {client_number}-{number}", action="send", csrf_token=token,
                            phone=f"0116 496 {client_number:02d}{number:02d}")
             response = browser.post(f"{base_url}/pl/list-your-group/", data=answers, allow_redirects=False, timeout=60)

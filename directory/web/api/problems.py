@@ -6,6 +6,9 @@ import json
 from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import HTTPException
 
+from ...db import UNAVAILABLE, unavailable_reason
+from ..errors import RETRY_AFTER_SECONDS
+
 PROBLEM_TYPE = "application/problem+json"
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 
@@ -41,6 +44,14 @@ def install_error_handlers(blueprint: Blueprint) -> None:
     def http_problem(error: HTTPException):
         headers = {"Allow": ALLOWED_METHODS} if error.code == 405 else None
         return problem_response(error.code or 500, error.name, error.description or error.name, headers)
+
+    def database_unavailable(error: Exception):
+        current_app.logger.warning("database unavailable: %s", unavailable_reason(error))
+        return problem_response(503, "Service Unavailable", "The database cannot be reached just now; please retry.",
+                                {"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+    for error_class in UNAVAILABLE:  # more specific than Exception below, so chosen first
+        blueprint.register_error_handler(error_class, database_unavailable)
 
     @blueprint.errorhandler(Exception)
     def unexpected(error: Exception):  # logged; the client gets a problem document, never a trace

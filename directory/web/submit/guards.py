@@ -47,7 +47,8 @@ def refuse_broken_text() -> None:
 
 def private_page(response):
     """Pages reached by a private edit link: never cached, and the link never leaks to
-    another site in a Referer header."""
-    response.headers["Referrer-Policy"] = "no-referrer"
+    another site in a Referer header. ``same-origin``, not ``no-referrer``: these pages
+    hold forms, and over HTTPS Flask-WTF refuses a POST that carries no same-site Referer."""
+    response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -1,0 +1,80 @@
+"""The production server: gunicorn, started from ``directory serve --prod``.
+
+Each worker builds its own app with ``create_app`` after the fork (no preloading): a
+SQLAlchemy engine's pooled connections and Whoosh's open index files must never be shared
+between processes, and building the app per worker guarantees it. The analysers' tables,
+which have neither, are loaded once in the master and shared by every worker.
+
+The access log names the path only, never the query string or the Referer: search URLs
+carry the reader's postcode (``/en/search?postcode=LE4+5QX``).
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+# Remote address, time, method, path (no query string), protocol, status, bytes, milliseconds.
+ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+MIN_SECRET_KEY_LENGTH = 16
+
+
+class MissingSecretKey(RuntimeError):
+    """Production refuses to start without a fixed secret: a random per-worker key would
+    sign sessions and forms that the next worker (or the next restart) rejects."""
+
+
+def production_secret_key(environ: dict | os._Environ = os.environ) -> str:
+    key = (environ.get("DIRECTORY_SECRET_KEY") or "").strip()
+    if not key:
+        raise MissingSecretKey("DIRECTORY_SECRET_KEY is not set. Production mode needs a fixed secret key shared by "
+                               "every worker, for example: export DIRECTORY_SECRET_KEY=$(python3 -c "
+                               "'import secrets; print(secrets.token_hex(32))')")
+    if len(key) < MIN_SECRET_KEY_LENGTH:
+        raise MissingSecretKey(f"DIRECTORY_SECRET_KEY is too short ({len(key)} characters); "
+                               f"use at least {MIN_SECRET_KEY_LENGTH}, ideally 64 random hex digits")
+    return key
+
+
+def default_workers() -> int:
+    """Gunicorn's rule of thumb: two per core, plus one."""
+    return 2 * (os.cpu_count() or 1) + 1
+
+
+class ProductionServer(BaseApplication):
+    """gunicorn's Python API: options in, one ``create_app()`` per worker out."""
+
+    def __init__(self, app_factory: Callable[[], Flask], bind: list[str], workers: int, threads: int = 4,
+                 timeout: int = 60, access_log: str = "-", **extra):
+        self.app_factory = app_factory
+        self.options = {
+            "bind": bind, "workers": workers, "threads": threads,
+            "worker_class": "gthread" if threads > 1 else "sync",
+            "timeout": timeout, "graceful_timeout": 30, "preload_app": False,
+            "accesslog": access_log, "access_log_format": ACCESS_LOG_FORMAT, "errorlog": "-",
+            # X-Forwarded-* are trusted in one place only: DIRECTORY_PROXY_FIX (werkzeug's ProxyFix).
+            "forwarded_allow_ips": "",
+            "proc_name": "community-signpost",
+            **extra,
+        }
+        super().__init__()
+
+    def load_config(self) -> None:
+        for name, value in self.options.items():
+            self.cfg.set(name, value)
+        if "control_socket_disable" in self.cfg.settings:  # gunicorn ≥ 25 would open ~/.gunicorn/gunicorn.ctl,
+            self.cfg.set("control_socket_disable", True)   # one path that every instance on the host shares
+
+    def load(self) -> Flask:
+        return self.app_factory()
+
+    def run(self) -> None:
+        # The analysers' tables (the Polish stemmer's, jieba's dictionary: seconds to load)
+        # are plain Python objects with no open files or connections: loaded once here in
+        # the master, every forked worker shares them instead of loading its own.
+        from .search.analysis import warm_up
+
+        warm_up()
+        super().run()
