@@ -207,3 +207,87 @@ def test_no_exception_escapes_for_any_text_and_coordinates(engine, text, latitud
         point = None
     results = engine.search(SearchRequest(text=text, point=point, radius_m=radius if point else None))
     assert results.total == len(results.hits) or results.total > len(results.hits)
+
+
+def test_a_parallel_rebuild_finds_exactly_what_a_single_process_rebuild_finds(seeded_db, tmp_path, monkeypatch):
+    """Large rebuilds are written by several processes into several segments; the engine
+    must answer identically (same hits, same order, same scores, same facets)."""
+    from directory.search import IndexStore, SearchEngine, indexer, rebuild_index
+
+    rebuild_index(seeded_db, IndexStore(tmp_path / "single"))
+    monkeypatch.setattr(indexer, "PARALLEL_REBUILD_MIN_SERVICES", 10)
+    monkeypatch.setattr(indexer, "REBUILD_PROCS", 2)
+    summary = rebuild_index(seeded_db, IndexStore(tmp_path / "parallel"))
+    single, parallel = SearchEngine(tmp_path / "single"), SearchEngine(tmp_path / "parallel")
+    try:
+        assert len(parallel._current().leaves) >= 2, "the parallel build should have made several segments"
+        assert summary.services > 10 and single.document_count() == parallel.document_count()
+        requests = [SearchRequest(text=text, point=point, radius_m=radius, per_page=100)
+                    for text in ("", "yoga", "lunch club", "ભોજન", "zajęcia", "太极", "wellbeng")
+                    for point, radius in ((None, None), (BELGRAVE, 5000))]
+        for request in requests:
+            expected, found = single.search(request), parallel.search(request)
+            assert [(hit.service_id, hit.score) for hit in found.hits] == \
+                [(hit.service_id, hit.score) for hit in expected.hits], request
+            assert found.facets == expected.facets, request
+    finally:
+        single.close()
+        parallel.close()
+
+
+def test_many_threads_searching_cold_caches_of_a_multi_segment_index_get_identical_answers(tmp_path):
+    """Whoosh's readers share one file object per segment: concurrent cache misses must not
+    interleave their seeks and reads (they did, under load: zlib and unpickling errors,
+    wrong postings, a crashed worker). 3,000 documents make every word's postings span
+    several blocks on disk; a tiny switch interval makes threads interleave constantly."""
+    import random
+    import sys
+
+    from directory.search import IndexStore, SearchEngine
+    from directory.search.documents import TermCatalogue
+
+    rng = random.Random(7)
+    vocabulary = [f"{stem}{suffix}" for stem in ("walk", "sing", "knit", "yoga", "chess", "garden", "lunch", "tea")
+                  for suffix in ("", "ing", "er", "club", "group", "time")]
+    store = IndexStore(tmp_path / "index")
+
+    def documents():
+        for number in range(3000):
+            service_id = f"s{number:05d}"
+            yield service_id, [{"key": service_id, "service_id": service_id, "status": "active", "verified": 0,
+                                "name_en": " ".join(rng.sample(vocabulary, 3)),
+                                "body_en": " ".join(rng.choices(vocabulary, k=25))}]
+
+    store.rebuild(documents(), TermCatalogue())
+    for segment in range(3):  # a few more segments, as incremental updates leave them
+        store.update({f"extra{segment}": [{"key": f"extra{segment}", "service_id": f"extra{segment}",
+                                            "status": "active", "verified": 0, "name_en": "walking club"}]})
+    requests = [SearchRequest(text=" ".join(rng.sample(vocabulary, count)), per_page=20)
+                for count in (1, 1, 2, 2, 3) for _ in range(12)]
+    with SearchEngine(tmp_path / "index") as reference:
+        expected = [[(hit.service_id, hit.score) for hit in reference.search(request).hits] for request in requests]
+    engine = SearchEngine(tmp_path / "index")
+    errors, mismatches = [], []
+
+    def hammer(offset: int) -> None:
+        try:
+            for index in range(len(requests)):
+                position = (index + offset) % len(requests)
+                found = [(hit.service_id, hit.score) for hit in engine.search(requests[position]).hits]
+                if found != expected[position]:
+                    mismatches.append(position)
+        except Exception as error:  # noqa: BLE001 - any error is a failure here
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=hammer, args=(offset * 7,)) for offset in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+        engine.close()
+    assert errors == [] and mismatches == []
