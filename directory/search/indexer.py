@@ -228,17 +228,7 @@ class IndexStore:
         if not documents_by_service:
             return
         with self._write_lock:
-            index = self.open()
-            writer = index.writer(timeout=WRITER_TIMEOUT_S)
-            try:
-                for service_id, service_documents in documents_by_service.items():
-                    writer.delete_by_term("service_id", service_id)
-                    for document in service_documents:
-                        writer.add_document(**document)
-                writer.commit()
-            except BaseException:
-                writer.cancel()
-                raise
+            _replace_documents(self.open(), documents_by_service)
 
     def applied_seq(self, path: Path | None = None) -> int | None:
         """The last change-log seq the generation at ``path`` (default: current) contains;
@@ -260,16 +250,7 @@ class IndexStore:
         leaves the documents ahead of the seq, never behind: re-applying is idempotent."""
         with self._write_lock:
             if documents_by_service:
-                writer = whoosh_index.open_dir(str(path)).writer(timeout=WRITER_TIMEOUT_S)
-                try:
-                    for service_id, service_documents in documents_by_service.items():
-                        writer.delete_by_term("service_id", service_id)
-                        for document in service_documents:
-                            writer.add_document(**document)
-                    writer.commit()
-                except BaseException:
-                    writer.cancel()
-                    raise
+                _replace_documents(whoosh_index.open_dir(str(path)), documents_by_service)
             if catalogue is not None:
                 _replace_file(path / CATALOGUE_FILE, catalogue.to_json())
             _replace_file(path / APPLIED_SEQ_FILE, f"{applied_seq}\n")
@@ -297,6 +278,20 @@ class IndexStore:
             temporary = path / f"{CATALOGUE_FILE}.tmp"
             temporary.write_text(catalogue.to_json(), encoding="utf-8")
             os.replace(temporary, path / CATALOGUE_FILE)
+
+
+def _replace_documents(index, documents_by_service: dict[str, list[dict]]) -> None:
+    """One Whoosh commit replacing every document of these services (an empty list deletes)."""
+    writer = index.writer(timeout=WRITER_TIMEOUT_S)
+    try:
+        for service_id, service_documents in documents_by_service.items():
+            writer.delete_by_term("service_id", service_id)
+            for document in service_documents:
+                writer.add_document(**document)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
 
 
 def _replace_file(path: Path, content: str) -> None:

@@ -54,3 +54,12 @@ def describe_violations(violations: list[dict]) -> str:
             if summary:
                 lines.append(f"      {summary[:300]}")
     return "\n".join(lines)
+
+
+def sign_in(page, live_server, email: str, password: str) -> None:
+    """Sign in through the staff login form, as a person would."""
+    page.goto(live_server("/en/staff/login"))
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/en/")

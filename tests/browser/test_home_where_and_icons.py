@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from .support import LOCALES
+from .support import LOCALES, sign_in
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: pip install -e '.[test]'").expect
 
@@ -169,11 +169,7 @@ def test_connector_workspace_map_fills_the_typed_point(live_server, page, seeded
     from tests.connect.conftest import CONNECTOR, make_account
 
     make_account(seeded_db, *CONNECTOR, role="connector")
-    page.goto(live_server("/en/staff/login"))
-    page.fill("#email", CONNECTOR[0])
-    page.fill("#password", CONNECTOR[1])
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/en/")
+    sign_in(page, live_server, *CONNECTOR)
     page.goto(live_server("/en/connect/"))
     page.locator("details.map-point summary").click()
     picker_map = page.locator("details.map-point [data-picker-map]")

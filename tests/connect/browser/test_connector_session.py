@@ -14,6 +14,7 @@ from directory.models import Service
 from ..conftest import CONNECTOR, make_account
 from ..test_find_and_sheet import compact
 from ..test_privacy_and_gaps import database_text, traces
+from tests.browser.support import sign_in as sign_in_with_form
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
@@ -23,11 +24,7 @@ PLAN = {"visit_date": "Tuesday 9 June", "visit_time": "11:45", "visit_place": "B
 
 
 def sign_in(page, live_server):
-    page.goto(live_server("/en/staff/login"))
-    page.fill("#email", CONNECTOR[0])
-    page.fill("#password", CONNECTOR[1])
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/en/")
+    sign_in_with_form(page, live_server, *CONNECTOR)
 
 
 def find_for_gujarati_speaker(page, live_server):

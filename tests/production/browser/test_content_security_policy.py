@@ -8,7 +8,7 @@ import pytest
 
 from directory.connect.gaps import week_of
 from directory.models import GapCount
-from tests.browser.support import GUJARATI_LUNCH_CLUB_ID
+from tests.browser.support import GUJARATI_LUNCH_CLUB_ID, sign_in
 from tests.connect.conftest import CONNECTOR, make_account
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
@@ -65,11 +65,7 @@ def test_the_gap_report_chart_shows_under_the_policy(live_server, watched_page, 
         week = week_of(dt.date.today())
         session.add_all([GapCount(week=week, district="LE4", category="digital-skills", language="so", count=4),
                          GapCount(week=week, district="LE5", category="yoga", language="pl", count=1)])
-    page.goto(live_server("/en/staff/login"))
-    page.fill("#email", CONNECTOR[0])
-    page.fill("#password", CONNECTOR[1])
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/en/")
+    sign_in(page, live_server, *CONNECTOR)
     page.goto(live_server("/en/connect/gaps"))
     bars = page.locator(".gap-table .bar")
     expect(bars).to_have_count(2)
