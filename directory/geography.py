@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from dataclasses import dataclass
 
 EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius (IUGG), what haversine distances assume
@@ -88,6 +89,13 @@ def bounding_box(centre: Point, radius_m: float) -> tuple[float, float, float, f
     dlon = min(180.0, math.degrees(radius_m / (EARTH_RADIUS_M * cos_lat)))
     return (max(-90.0, centre.latitude - dlat), min(90.0, centre.latitude + dlat),
             max(-180.0, centre.longitude - dlon), min(180.0, centre.longitude + dlon))
+
+
+# Shapely releases the GIL inside GEOS, and GEOS fills caches inside a geometry (its
+# envelope, prepared indexes) the first time a predicate runs: two threads testing the same
+# shared geometry at once corrupted memory under load (gunicorn worker segfaults). Predicates
+# on geometries that live longer than one request take this lock.
+SHARED_GEOMETRY_LOCK = threading.Lock()
 
 
 def area_geometry(geojson: dict):

@@ -11,6 +11,8 @@ carry the reader's postcode (``/en/search?postcode=LE4+5QX``).
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 
 from flask import Flask
@@ -46,7 +48,7 @@ def default_workers() -> int:
 class ProductionServer(BaseApplication):
     """gunicorn's Python API: options in, one ``create_app()`` per worker out."""
 
-    def __init__(self, app_factory: Callable[[], Flask], bind: list[str], workers: int, threads: int = 4,
+    def __init__(self, app_factory: Callable[[], Flask], bind: list[str], workers: int, threads: int = 1,
                  timeout: int = 60, access_log: str = "-", **extra):
         self.app_factory = app_factory
         self.options = {
@@ -71,10 +73,30 @@ class ProductionServer(BaseApplication):
         return self.app_factory()
 
     def run(self) -> None:
+        """Serve until stopped, with one index writer beside the workers.
+
+        The workers only read the search index (each reopens it when its generation
+        changes); ``directory sync-index``, started here as a child process, is the node's
+        one writer applying the change log, so no worker spends request time on it and a
+        worker restart never moves the writer lock.
+
+        Workers are single-threaded (sync) by default: Python runs one thread at a time
+        anyway, and threaded workers crashed under load (SIGSEGV while several request
+        threads queried PostgreSQL; see docs/PERFORMANCE.md, "Load").
+        """
         # The analysers' tables (the Polish stemmer's, jieba's dictionary: seconds to load)
         # are plain Python objects with no open files or connections: loaded once here in
         # the master, every forked worker shares them instead of loading its own.
         from .search.analysis import warm_up
 
+        os.environ["DIRECTORY_INDEX_FOLLOW"] = "0"  # read by create_app in every worker
         warm_up()
-        super().run()
+        writer = subprocess.Popen([sys.executable, "-c", "from directory.cli import main; main()", "sync-index"])
+        try:
+            super().run()
+        finally:
+            writer.terminate()
+            try:
+                writer.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                writer.kill()

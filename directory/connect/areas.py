@@ -17,7 +17,7 @@ from shapely.prepared import prep
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..geography import InvalidLocation, postcode_district
+from ..geography import SHARED_GEOMETRY_LOCK, InvalidLocation, postcode_district
 from ..models import Service
 
 WARDS_FILE = "wards.geojson"
@@ -46,12 +46,13 @@ class Area:
         if self.ward is None:
             return any(place.address and _district(place.address.postal_code) == self.key
                        for place in service.locations)
-        inside = prep(self.ward.geometry)
         located = [place for place in service.locations if place.latitude is not None and place.longitude is not None]
-        if located:
-            return any(inside.contains(ShapelyPoint(place.longitude, place.latitude)) for place in located)
-        areas = [area.geometry() for area in service.service_areas]
-        return any(geometry is not None and inside.intersects(geometry) for geometry in areas)
+        areas = [area.geometry() for area in service.service_areas] if not located else []
+        with SHARED_GEOMETRY_LOCK:  # the ward's geometry is shared by every request thread
+            inside = prep(self.ward.geometry)
+            if located:
+                return any(inside.contains(ShapelyPoint(place.longitude, place.latitude)) for place in located)
+            return any(geometry is not None and inside.intersects(geometry) for geometry in areas)
 
 
 def _district(postcode: str | None) -> str | None:

@@ -17,7 +17,7 @@ from collections import Counter, OrderedDict
 from itertools import chain
 from dataclasses import dataclass, field
 
-from ..geography import Point, haversine_coords_m
+from ..geography import SHARED_GEOMETRY_LOCK, Point, haversine_coords_m
 from whoosh import query as q
 
 from .geo import covering_cells, radius_is_global
@@ -498,9 +498,9 @@ def _distance(facts: DocFacts, point: Point) -> tuple[float | None, bool]:
     if facts.area is not None:
         from shapely.geometry import Point as ShapelyPoint
 
-        if facts.area.contains(ShapelyPoint(point.longitude, point.latitude)):
-            return 0.0, True
-        return None, False
+        with SHARED_GEOMETRY_LOCK:  # the area is shared by every search thread
+            inside = facts.area.contains(ShapelyPoint(point.longitude, point.latitude))
+        return (0.0, True) if inside else (None, False)
     if facts.latitude is None or facts.longitude is None:
         return None, False
     return haversine_coords_m(point.latitude, point.longitude, facts.latitude, facts.longitude), False
