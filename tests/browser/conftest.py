@@ -97,19 +97,10 @@ class LiveServer:
 
 
 @pytest.fixture(scope="session")
-def seeded_index_template(seeded_sqlite_template, tmp_path_factory) -> Path:
-    """The search index of the seeded sample directory, built once with ``rebuild_index``."""
-    from directory.db import Database
-    from directory.search import IndexStore, rebuild_index
-
-    workspace = tmp_path_factory.mktemp("seeded-index")
-    shutil.copyfile(seeded_sqlite_template, workspace / "seeded.sqlite3")
-    database = Database(f"sqlite:///{workspace / 'seeded.sqlite3'}")
-    try:
-        rebuild_index(database, IndexStore(workspace / "index"))
-    finally:
-        database.dispose()
-    return workspace / "index"
+def seeded_index_template(backend, templates) -> Path:
+    """The search index of the seeded sample directory, built once per test process by the
+    suite's templates (tests/conftest.py); the other browser folders import it from here."""
+    return templates.seeded_index(backend)
 
 
 @pytest.fixture
