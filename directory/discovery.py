@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm import Session, defaultload, lazyload
 
 from .geography import InvalidLocation, Point
-from .models import Service
+from .models import Location, Service, ServiceAtLocation
 from .postcodes import locate_postcode
 from .search import SearchEngine, SearchHit, SearchRequest, SearchResults
 
@@ -53,6 +53,17 @@ class FoundActivities:
     located: Located | None
 
 
+# A result shows text, sessions, cost, languages, access and the place on a map: the rest
+# of a listing (its organisation, contacts, phones, addresses, areas, categories) loads
+# only if a caller reads it. Each eager load skipped is one query fewer per search.
+_RESULT_CARD = (
+    *(lazyload(getattr(Service, name)) for name in ("organization", "contacts", "phones", "service_areas",
+                                                     "attributes")),
+    defaultload(Service.service_at_locations).defaultload(ServiceAtLocation.location)
+    .lazyload(Location.physical_addresses),
+)
+
+
 def find_activities(session: Session, engine: SearchEngine, request: SearchRequest,
                     located: Located | None = None) -> FoundActivities:
     """Run the search and load each result's listing from the database (the truth)."""
@@ -60,9 +71,7 @@ def find_activities(session: Session, engine: SearchEngine, request: SearchReque
         request.point = located.point
     results = engine.search(request)
     ids = [hit.service_id for hit in results.hits]
-    # Results show text, sessions, cost, languages and access: skip eager-loading the rest.
-    lean = [lazyload(getattr(Service, name)) for name in ("contacts", "phones", "service_areas", "attributes")]
-    statement = select(Service).where(Service.id.in_(ids)).options(*lean)
+    statement = select(Service).where(Service.id.in_(ids)).options(*_RESULT_CARD)
     services = {service.id: service for service in session.scalars(statement)} if ids else {}
     activities = [FoundActivity(services[hit.service_id], hit) for hit in results.hits if hit.service_id in services]
     return FoundActivities(activities, results, located)

@@ -4,13 +4,14 @@ The HTML pages and (later) the JSON API both call these; only the rendering diff
 """
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .models import Attribute, Service, TaxonomyTerm
+from .models import Attribute, Service, TaxonomyTerm, TaxonomyTermTranslation
 
 
 class ServiceNotFound(LookupError):
@@ -44,6 +45,50 @@ def get_term(session: Session, code: str) -> TaxonomyTerm:
     if term is None:
         raise UnknownTaxonomy(code)
     return term
+
+
+@dataclass(frozen=True)
+class TermName:
+    """A taxonomy term's name in each locale: what facet labels and explanations show."""
+
+    code: str
+    names: dict[str, str]  # locale -> name; English ("en") always present
+
+    def name_in(self, locale: str) -> str:
+        return self.names.get(locale) or self.names["en"]
+
+
+_term_names: dict[str, tuple[object, dict[str, TermName]]] = {}  # database URL -> (stamp, names)
+_term_names_lock = threading.Lock()
+
+
+def term_names(session: Session, stamp: object = None) -> dict[str, TermName]:
+    """Every term's names by code, from two plain queries.
+
+    With a ``stamp`` that changes whenever the taxonomy does (the search index's catalogue
+    stamp: a taxonomy change rewrites the catalogue), the answer is kept per process until
+    the stamp moves: every results page labels its category facets, and loading every term
+    with its translations as ORM objects cost a results page more than its ten listings.
+    """
+    key = str(session.get_bind().url)
+    if stamp is not None:
+        with _term_names_lock:
+            cached = _term_names.get(key)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+    names = {term_id: (code or term_id, {"en": name})
+             for term_id, code, name in session.execute(select(TaxonomyTerm.id, TaxonomyTerm.code,
+                                                                 TaxonomyTerm.name))}
+    for term_id, locale, name in session.execute(select(TaxonomyTermTranslation.term_id,
+                                                        TaxonomyTermTranslation.locale,
+                                                        TaxonomyTermTranslation.name)):
+        if term_id in names and name:
+            names[term_id][1][locale] = name
+    by_code = {code: TermName(code, by_locale) for code, by_locale in names.values()}
+    if stamp is not None:
+        with _term_names_lock:
+            _term_names[key] = (stamp, by_code)
+    return by_code
 
 
 def _visible_counts(session: Session) -> Counter:

@@ -3,6 +3,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from directory.models import InvalidSchedule, Schedule, Service, ServiceArea, ServiceTranslation
 
@@ -32,6 +34,29 @@ def test_term_time_schedule_stops_at_valid_to_and_starts_at_valid_from():
                         valid_to=dt.date(2027, 1, 21), opens_at=dt.time(10))
     sessions = schedule.next_sessions(dt.datetime(2026, 11, 25), 5)
     assert [s.starts.date() for s in sessions] == [dt.date(2027, 1, 7), dt.date(2027, 1, 14), dt.date(2027, 1, 21)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(freq=st.sampled_from(["DAILY", "WEEKLY", "MONTHLY"]), interval=st.integers(1, 4),
+       byday=st.sampled_from([None, "TU", "MO,TH", "1MO", "-1FR", "2WE,4WE"]),
+       bymonthday=st.sampled_from([None, "1", "15", "31", "1,15"]),
+       dtstart=st.dates(dt.date(1999, 1, 1), dt.date(2026, 12, 31)),
+       opens=st.times(), after=st.datetimes(dt.datetime(1998, 6, 1), dt.datetime(2031, 1, 1)))
+def test_next_sessions_are_the_rules_own_dates_after_moving_its_start(freq, interval, byday, bymonthday, dtstart,
+                                                                     opens, after):
+    """The next sessions come from a rule whose start has moved close to ``after``
+    (so old weekly clubs cost no more than new ones); they must be exactly the sessions
+    the schedule's own rule, started on its real first day, gives."""
+    if freq != "MONTHLY" and byday and byday[0] in "-12":
+        byday = "TU"  # ordinal weekdays only mean something monthly
+    schedule = Schedule(freq=freq, interval=interval, byday=byday, bymonthday=bymonthday if freq == "MONTHLY" else None,
+                        dtstart=dtstart, opens_at=opens.replace(microsecond=0))
+    rule, sessions = schedule.recurrence(), []
+    starts = rule.after(after, inc=True)
+    while starts is not None and len(sessions) < 3:
+        sessions.append(starts)
+        starts = rule.after(starts, inc=False)
+    assert [session.starts for session in schedule.next_sessions(after, 3)] == sessions
 
 
 def test_bad_weekday_code_is_a_schedule_error():

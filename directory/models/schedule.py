@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dateutil import rrule
+from dateutil.relativedelta import relativedelta
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -84,8 +85,13 @@ class Schedule(IdMixin, Base):
         """Weekday numbers (Monday = 0) this schedule can fall on, for day-of-week filters."""
         return sorted({day.weekday for day in parse_byday(self.byday)})
 
-    def recurrence(self) -> rrule.rrule | None:
-        """The dateutil rrule for this schedule, or None when it is not recurring."""
+    def recurrence(self, near: dt.datetime | None = None) -> rrule.rrule | None:
+        """The dateutil rrule for this schedule, or None when it is not recurring.
+
+        With ``near``, the rule starts whole periods later than the schedule (at least one
+        period before ``near``): its dates from then on are the same, and finding the next
+        session no longer steps through every week since the group began.
+        """
         if not self.freq:
             return None
         freq = FREQUENCIES.get(self.freq.upper())
@@ -101,16 +107,20 @@ class Schedule(IdMixin, Base):
             options["byweekday"] = parse_byday(self.byday)
         if self.bymonthday:
             options["bymonthday"] = [int(day) for day in self.bymonthday.split(",") if day.strip()]
+        elif freq == rrule.MONTHLY and not self.byday:
+            options["bymonthday"] = [start.day]  # what rrule would take from dtstart, which may move
         last_day = min((day for day in (self.until, self.valid_to) if day), default=None)
         if last_day:
             options["until"] = dt.datetime.combine(last_day, dt.time(23, 59))
         if self.count:
-            options["count"] = self.count
+            options["count"] = self.count  # counted from the real start: it cannot move
+        elif near is not None:
+            options["dtstart"] = _moved_start(options["dtstart"], freq, options["interval"], near)
         return rrule.rrule(freq, **options)
 
     def next_sessions(self, after: dt.datetime, count: int = 3) -> list[Session]:
         """The next ``count`` sessions starting at or after ``after``, within valid dates."""
-        rule = self.recurrence()
+        rule = self.recurrence(near=after)
         if rule is None:
             return self._single_session(after)
         if self.valid_from and after.date() < self.valid_from:
@@ -132,3 +142,18 @@ class Schedule(IdMixin, Base):
         if self.closes_at is None:
             return None
         return dt.datetime.combine(starts.date(), self.closes_at)
+
+
+def _moved_start(start: dt.datetime, freq: int, interval: int, near: dt.datetime) -> dt.datetime:
+    """``start`` moved forward by whole periods of a rule, to at least one period before
+    ``near`` (never backward): a weekly club that began in 2015 is 500 rrule steps from
+    today otherwise."""
+    if freq in (rrule.DAILY, rrule.WEEKLY):
+        period = dt.timedelta(days=interval * (7 if freq == rrule.WEEKLY else 1))
+        periods = (near - start) // period - 1
+        return start + periods * period if periods > 0 else start
+    if freq == rrule.MONTHLY:
+        months = (near.year - start.year) * 12 + near.month - start.month
+        periods = months // interval - 1
+        return start + relativedelta(months=periods * interval) if periods > 0 else start
+    return start

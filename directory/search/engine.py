@@ -13,18 +13,20 @@ import bisect
 import datetime as dt
 import math
 import threading
-from collections import Counter, OrderedDict
-from itertools import chain
+from collections import OrderedDict
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from ..geography import SHARED_GEOMETRY_LOCK, Point, haversine_coords_m
 from whoosh import query as q
 
+from .columns import DocColumns, haversine_m
 from .geo import covering_cells, radius_is_global
 from .indexer import IndexStore
 from .matching import evaluate, leaf_terms, matched_leaves
 from .query import ALL_OF_FIELDS, PhraseBook, SearchRequest, TextQueries, build_text_queries
-from .ranking import Suitability, combined_score, is_stale
+from .ranking import combined_scores, suitability_factors
 from .schema import FACET_FIELDS
 from .scripts import detect_query_languages, detect_script
 from .segments import DocFacts, SegmentCache
@@ -118,6 +120,8 @@ class _SearcherState:
         self._lengths: dict[str, list[int]] = {}
         self._averages: dict[str, float] = {}
         self._fuzzy: dict[tuple, list[str]] = {}
+        self._columns: DocColumns | None = None
+        self._live_array: np.ndarray | None = None
         # Whoosh's readers seek and read one shared file object: two threads reading postings
         # at once get each other's bytes (zlib/unpickling errors, even crashes). Every read
         # goes through this lock; reads happen only on cache misses, so it is rarely held.
@@ -125,6 +129,20 @@ class _SearcherState:
         self.users = 0          # searches running on this state (guarded by the engine's lock)
         self.retired = False    # replaced by a newer state: close when the last search ends
         self._lock = threading.Lock()
+
+    def columns(self) -> DocColumns:
+        """Every document's ranking facts as arrays, joined from the segments on first use."""
+        if self._columns is None:
+            with self._lock:
+                if self._columns is None:
+                    self._columns = DocColumns([(cache.columns(), offset) for cache, offset, _ in self.leaves],
+                                               self.doc_count_all)
+        return self._columns
+
+    def live_array(self) -> np.ndarray:
+        if self._live_array is None:
+            self._live_array = np.fromiter(sorted(self.live), dtype=np.int64, count=len(self.live))
+        return self._live_array
 
     def segment_caches(self) -> dict[str, SegmentCache]:
         return {cache.segment_id: cache for cache, _offset, _reader in self.leaves}
@@ -341,6 +359,10 @@ class SearchEngine:
         if idle:
             state.close()
 
+    def catalogue_stamp(self) -> tuple | None:
+        """Changes whenever the taxonomy does (see ``IndexStore.catalogue_stamp``)."""
+        return self.store.catalogue_stamp()
+
     def document_count(self) -> int:
         return len(self._current().live)
 
@@ -357,21 +379,25 @@ class SearchEngine:
         candidates = self._candidates(state, request)
         queries = self._text_queries(request.text) if request.text else None
         used_fallback = False
-        if queries is not None and queries.strict is not None:
-            scored = evaluate(queries.strict, state, candidates)
-            if not scored and queries.loose is not None:
-                scored, used_fallback = evaluate(queries.loose, state, candidates), True
-        elif queries is not None:
-            scored = {}  # the text had no searchable word at all (only punctuation or emoji)
+        if queries is not None:
+            scored = {}  # stays empty when the text had no searchable word (only punctuation or emoji)
+            if queries.strict is not None:
+                scored = evaluate(queries.strict, state, candidates)
+                if not scored and queries.loose is not None:
+                    scored, used_fallback = evaluate(queries.loose, state, candidates), True
+            docs = np.fromiter(scored.keys(), dtype=np.int64, count=len(scored))
+            bm25 = np.fromiter(scored.values(), dtype=np.float64, count=len(scored))
         else:
-            scored = dict.fromkeys(state.live if candidates is None else candidates)
-        ranked = self._rank(state, request, scored)
+            docs = state.live_array() if candidates is None else np.fromiter(candidates, dtype=np.int64,
+                                                                              count=len(candidates))
+            bm25 = np.full(len(docs), np.nan)
+        ranking = self._rank(state, request, docs, bm25)
         start = (request.page - 1) * request.per_page
         leaves = _explained_leaves(state, queries)
-        page = [self._hit(state, request, queries, leaves, ranked_hit)
-                for ranked_hit in ranked[start:start + request.per_page]]
-        facets = self._facets(state, [ranked_hit.docnum for ranked_hit in ranked]) if request.with_facets else {}
-        return SearchResults(page, len(ranked), request.page, request.per_page, facets, used_fallback)
+        page = [self._hit(state, request, queries, leaves, ranking.hit(state, position))
+                for position in range(start, min(len(ranking), start + request.per_page))]
+        facets = self._facets(state, ranking.docs) if request.with_facets else {}
+        return SearchResults(page, len(ranking), request.page, request.per_page, facets, used_fallback)
 
     def _text_queries(self, text: str) -> TextQueries:
         """Analysing a query in every language family and finding the taxonomy terms it
@@ -403,29 +429,45 @@ class SearchEngine:
             docs = matching if docs is None else docs & matching
         return docs
 
-    def _rank(self, state: _SearcherState, request: SearchRequest, scored: dict) -> list["_Ranked"]:
-        """Score each hit, keep each service's best place, drop what is out of reach; best first."""
-        today = self._today()
+    def _rank(self, state: _SearcherState, request: SearchRequest, docs: np.ndarray, bm25: np.ndarray) -> "_Ranking":
+        """Score each hit, keep each service's best place, drop what is out of reach; best
+        first. ``bm25`` is NaN where there was no text to match. Array operations over the
+        documents' columns: a common word matches thousands of listings."""
+        columns = state.columns()
+        if request.age is not None:
+            lowest, highest = columns.min_age[docs], columns.max_age[docs]
+            fits = (np.isnan(lowest) | (request.age >= lowest)) & (np.isnan(highest) | (request.age <= highest))
+            docs, bm25 = docs[fits], bm25[fits]
+        distance = np.full(len(docs), np.nan)
+        comes_to_you = np.zeros(len(docs), dtype=np.bool_)
+        if request.point is not None:
+            distance = haversine_m(request.point.latitude, request.point.longitude,
+                                   columns.latitude[docs], columns.longitude[docs])
+            for at in np.flatnonzero(columns.has_area[docs]):  # the few that come to you: a polygon test
+                metres, inside = _distance(state.facts(int(docs[at])), request.point)
+                distance[at], comes_to_you[at] = (np.nan if metres is None else metres), inside
+            within = distance <= request.radius_m  # NaN (nowhere to measure from) is never within
+            docs, bm25, distance, comes_to_you = docs[within], bm25[within], distance[within], comes_to_you[within]
         wanted_languages = _wanted_languages(request)
-        best: dict[str, _Ranked] = {}
-        for docnum, bm25 in scored.items():
-            facts = state.facts(docnum)
-            if request.age is not None and not _age_fits(facts, request.age):
-                continue
-            distance = None
-            comes_to_you = False
-            if request.point is not None:
-                distance, comes_to_you = _distance(facts, request.point)
-                if distance is None or distance > request.radius_m:
-                    continue
-            spoken = _spoken(facts, wanted_languages)
-            stale = is_stale(facts.verified, today, self.stale_after_days)
-            suitability = Suitability(bool(spoken) if wanted_languages else None, stale, facts.status)
-            score = round(combined_score(bm25, distance, suitability), 6)
-            previous = best.get(facts.service_id)
-            if previous is None or (score, -(distance or 0.0)) > (previous.score, -(previous.distance_m or 0.0)):
-                best[facts.service_id] = _Ranked(score, distance, facts.service_id, docnum, comes_to_you, spoken, stale)
-        return sorted(best.values(), key=lambda hit: (-hit.score, hit.distance_m or 0.0, hit.service_id))
+        language_match = None
+        if wanted_languages:
+            wanted_columns = columns.language_columns(wanted_languages, SAME_READERS)
+            language_match = (columns.language_matrix[docs[:, None], wanted_columns].any(axis=1)
+                              if len(wanted_columns) else np.zeros(len(docs), dtype=np.bool_))
+        verified = columns.verified[docs]
+        stale = (verified == 0) | (self._today().toordinal() - verified > self.stale_after_days)
+        score = combined_scores(bm25, distance, suitability_factors(language_match, stale, columns.status_factor[docs]))
+        # Each service's best place: highest score, then nearest.
+        services = columns.service_rank[docs]
+        measured = np.nan_to_num(distance, nan=0.0)
+        by_service = np.lexsort((measured, -score, services))
+        first = np.ones(len(by_service), dtype=np.bool_)
+        first[1:] = services[by_service][1:] != services[by_service][:-1]
+        best = by_service[first]
+        # Best first; ties nearer first, then by service id (its rank among sorted ids).
+        order = best[np.lexsort((services[best], measured[best], -score[best]))]
+        return _Ranking(docs[order], score[order], distance[order], comes_to_you[order], stale[order],
+                        wanted_languages)
 
     def _hit(self, state: _SearcherState, request: SearchRequest, queries: TextQueries | None, leaves: list,
              ranked: "_Ranked") -> SearchHit:
@@ -442,15 +484,35 @@ class SearchEngine:
             stale=ranked.stale, status=facts.status)
         return SearchHit(ranked.service_id, ranked.score, ranked.distance_m, explanation)
 
-    def _facets(self, state: _SearcherState, docs: list[int]) -> dict[str, dict[str, int]]:
-        """How many of the results have each filter value (one place per service): each
-        result's (field, value) pairs, counted at C speed."""
-        facts = state.facts
-        counts = Counter(chain.from_iterable(facts(docnum).facet_values for docnum in docs))
+    def _facets(self, state: _SearcherState, docs: np.ndarray) -> dict[str, dict[str, int]]:
+        """How many of the results have each filter value (one place per service)."""
         facets: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
-        for (fieldname, value), count in sorted(counts.items()):
+        for (fieldname, value), count in sorted(state.columns().facet_counts(docs).items()):
             facets[fieldname][value] = count
         return facets
+
+
+@dataclass(frozen=True)
+class _Ranking:
+    """Every result, best first, one place per service (arrays aligned by position)."""
+
+    docs: np.ndarray
+    score: np.ndarray
+    distance_m: np.ndarray    # NaN: no location to measure from
+    comes_to_you: np.ndarray
+    stale: np.ndarray
+    wanted_languages: set[str]
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def hit(self, state: "_SearcherState", position: int) -> "_Ranked":
+        docnum = int(self.docs[position])
+        facts = state.facts(docnum)
+        distance = float(self.distance_m[position])
+        return _Ranked(float(self.score[position]), None if math.isnan(distance) else distance, facts.service_id,
+                       docnum, bool(self.comes_to_you[position]), _spoken(facts, self.wanted_languages),
+                       bool(self.stale[position]))
 
 
 @dataclass(frozen=True)
@@ -488,10 +550,6 @@ def _spoken(facts: DocFacts, wanted_languages: set[str]) -> tuple[str, ...]:
         return ()
     return tuple(code for code in facts.languages
                  if code in wanted_languages or SAME_READERS.get(code, code) in wanted_languages)
-
-
-def _age_fits(facts: DocFacts, age: int) -> bool:
-    return (facts.min_age is None or age >= facts.min_age) and (facts.max_age is None or age <= facts.max_age)
 
 
 def _distance(facts: DocFacts, point: Point) -> tuple[float | None, bool]:

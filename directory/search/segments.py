@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
+from .columns import SegmentColumns
 from .schema import FACET_FIELDS
 
 TERM_CACHE_POSTINGS = 2_000_000  # postings kept per segment (least recently used terms dropped)
@@ -142,7 +143,14 @@ class SegmentCache:
         self._cached_postings = 0
         self._absent: set[tuple[str, str]] = set()
         self._lengths: dict[str, list[int]] = {}
+        self._columns = None
         self._lock = threading.Lock()
+
+    def columns(self):
+        """The facts as arrays (``columns.SegmentColumns``), built on first use."""
+        if self._columns is None:
+            self._columns = SegmentColumns.from_facts(self.facts)
+        return self._columns
 
     def field_lengths(self, reader, fieldname: str) -> list[int]:
         lengths = self._lengths.get(fieldname)

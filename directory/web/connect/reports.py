@@ -5,7 +5,6 @@ import datetime as dt
 
 from flask import abort, current_app, make_response, render_template, request
 from flask_babel import force_locale
-from sqlalchemy import select
 
 from ...connect.areas import UnknownArea, area_choices, load_wards, resolve_area
 from ...connect.gaps import gap_csv, gap_report
@@ -13,7 +12,7 @@ from ...connect.newsletter import build_newsletter
 from ...connect.pdf import PdfUnavailable, pdf_available
 from ...connect.sheet import SHEET_LOCALES, contact_numbers
 from ...i18n.locales import BY_CODE, display_language_name
-from ...models import TaxonomyTerm
+from ...listings import term_names
 from ..context import db_session
 from ..i18n import current_site_locale
 from . import labels
@@ -75,7 +74,7 @@ def gaps_report():
     weeks, since = _since()
     session = db_session()
     rows = gap_report(session, since)
-    terms = {term.code: term for term in session.scalars(select(TaxonomyTerm))}
+    terms = term_names(session)
     return render_template("connect/gaps.html", rows=rows, terms=terms, weeks=weeks, week_choices=REPORT_WEEKS,
                            largest=max((row.count for row in rows), default=0))
 

@@ -22,8 +22,8 @@ from ...connect.sheet import SHEET_LOCALES, FirstVisitPlan, build_sheet, sheet_l
 from ...connect.shortlist import ShortlistFull
 from ...discovery import InvalidLocation
 from ...i18n.locales import BY_CODE
-from ...listings import category_tree
-from ...models import Service, TaxonomyTerm
+from ...listings import TermName, category_tree, term_names
+from ...models import Service
 from ...search import IndexMissing
 from ..context import db_session, search_engine
 from ..i18n import current_site_locale
@@ -35,8 +35,8 @@ from .rendering import printable_pdf, render_printable
 NO_POSTCODE = "postcode"
 
 
-def _terms() -> dict[str, TaxonomyTerm]:
-    return {term.code: term for term in db_session().scalars(select(TaxonomyTerm))}
+def _terms() -> dict[str, TermName]:
+    return term_names(db_session(), search_engine().catalogue_stamp())
 
 
 def _form_context(needs, errors=None) -> dict:

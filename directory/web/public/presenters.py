@@ -11,7 +11,7 @@ from flask_babel import format_decimal, gettext as _, lazy_gettext as _l
 from ... import vocabulary
 from ...geography import format_distance
 from ...i18n.locales import display_language_name
-from ...models import TaxonomyTerm
+from ...listings import TermName
 from ...search import SearchHit
 
 FACET_TITLES = {
@@ -41,7 +41,7 @@ VOCABULARY_FOR_FACET = {"access": vocabulary.ACCESSIBILITY, "gender": vocabulary
                         "status": vocabulary.LISTING_STATUS}
 
 
-def facet_label(fieldname: str, value: str, locale: str, terms: dict[str, TaxonomyTerm]) -> str:
+def facet_label(fieldname: str, value: str, locale: str, terms: dict[str, TermName]) -> str:
     if fieldname == "category":
         term = terms.get(value)
         return term.name_in(locale) if term else value
@@ -61,7 +61,7 @@ def distance_text(metres: float) -> str:
     return _("%(distance)s km", distance=format_decimal(amount))
 
 
-def why_suggested(hit: SearchHit, locale: str, terms: dict[str, TaxonomyTerm]) -> list[str]:
+def why_suggested(hit: SearchHit, locale: str, terms: dict[str, TermName]) -> list[str]:
     """The short reasons shown under a result: "matched: yoga · 0.6 miles · in Gujarati"."""
     explanation = hit.explanation
     parts = []

@@ -5,11 +5,10 @@ import datetime as dt
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from ...discovery import InvalidLocation, find_activities, locate
-from ...listings import ServiceNotFound, UnknownTaxonomy, category_tree, get_service, get_term, services_in_category
-from ...models import TaxonomyTerm
+from ...listings import (ServiceNotFound, UnknownTaxonomy, category_tree, get_service, get_term, services_in_category,
+                         term_names)
 from ...search import IndexMissing, SearchRequest
 from ..context import db_session, search_engine
 from ..i18n import current_site_locale
@@ -66,7 +65,7 @@ def search():
             found = find_activities(session, search_engine(), search_request, located)
         except IndexMissing:
             abort(503)
-    terms = {term.code: term for term in session.scalars(select(TaxonomyTerm))}
+    terms = term_names(session, search_engine().catalogue_stamp())
     markers = _markers([activity.service for activity in found.activities], site_locale.code) if found else []
     return render_template(
         "public/search.html", form=form, found=found, located=located, terms=terms, now=dt.datetime.now(),
