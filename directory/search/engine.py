@@ -24,7 +24,7 @@ from whoosh import query as q
 from .columns import DocColumns, haversine_m
 from .geo import covering_cells, radius_is_global
 from .indexer import IndexStore
-from .matching import evaluate, leaf_terms, matched_leaves
+from .matching import NO_DOCS, NONE, Scores, evaluate, leaf_terms, matched_leaves
 from .query import ALL_OF_FIELDS, PhraseBook, SearchRequest, TextQueries, build_text_queries
 from .ranking import combined_scores, suitability_factors
 from .schema import FACET_FIELDS
@@ -100,7 +100,7 @@ class _SearcherState:
         self.doc_count_all = reader.doc_count_all()
         self.leaves: list[tuple[SegmentCache, int, object]] = []
         self.offsets: list[int] = []
-        live: set[int] | frozenset[int] = set()
+        self.live_mask = np.zeros(self.doc_count_all, dtype=np.bool_)  # False: deleted
         for subreader, offset in reader.leaf_readers():
             segment_id = subreader.segment().segment_id()
             cache = segment_caches.get(segment_id)
@@ -109,19 +109,18 @@ class _SearcherState:
             self.leaves.append((cache, offset, subreader))
             self.offsets.append(offset)
             if subreader.has_deletions():
-                live |= {offset + docnum for docnum in subreader.all_doc_ids()}
+                self.live_mask[offset + np.fromiter(subreader.all_doc_ids(), dtype=np.int64)] = True
             else:
-                live |= set(range(offset, offset + cache.doc_count_all))
-        self.live = frozenset(live)
-        self._keywords: dict[tuple[str, str], frozenset[int]] = {}
-        self._scores: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
-        self._weights: OrderedDict[tuple[str, str], tuple[float, dict[int, float]]] = OrderedDict()
+                self.live_mask[offset:offset + cache.doc_count_all] = True
+        self.live_docs = np.flatnonzero(self.live_mask)
+        self._keywords: dict[tuple[str, str], np.ndarray] = {}
+        self._scores: OrderedDict[tuple[str, str], Scores] = OrderedDict()
+        self._weights: OrderedDict[tuple[str, str], tuple[float, np.ndarray, np.ndarray]] = OrderedDict()
         self._cached_weights = 0
-        self._lengths: dict[str, list[int]] = {}
+        self._lengths: dict[str, np.ndarray] = {}
         self._averages: dict[str, float] = {}
         self._fuzzy: dict[tuple, list[str]] = {}
         self._columns: DocColumns | None = None
-        self._live_array: np.ndarray | None = None
         # Whoosh's readers seek and read one shared file object: two threads reading postings
         # at once get each other's bytes (zlib/unpickling errors, even crashes). Every read
         # goes through this lock; reads happen only on cache misses, so it is rarely held.
@@ -139,11 +138,6 @@ class _SearcherState:
                                                self.doc_count_all)
         return self._columns
 
-    def live_array(self) -> np.ndarray:
-        if self._live_array is None:
-            self._live_array = np.fromiter(sorted(self.live), dtype=np.int64, count=len(self.live))
-        return self._live_array
-
     def segment_caches(self) -> dict[str, SegmentCache]:
         return {cache.segment_id: cache for cache, _offset, _reader in self.leaves}
 
@@ -151,98 +145,91 @@ class _SearcherState:
         cache, offset, _reader = self.leaves[bisect.bisect_right(self.offsets, docnum) - 1]
         return cache.facts[docnum - offset]
 
-    def postings(self, fieldname: str, value: str) -> frozenset[int]:
-        """Live documents with this keyword (a facet value or a grid cell)."""
+    def postings(self, fieldname: str, value: str) -> np.ndarray:
+        """Live documents with this keyword (a facet value or a grid cell), ascending."""
         key = (fieldname, value)
         docs = self._keywords.get(key)
         if docs is None:
-            docs = set()
+            parts = []
             for cache, offset, reader in self.leaves:
                 with self._read_lock:
                     local = cache.keyword(reader, fieldname, value)
-                docs |= local if offset == 0 else {offset + docnum for docnum in local}
-            docs = frozenset(docs & self.live)
-            self._keywords[key] = docs
+                parts.append(local + offset if offset else local)
+            docs = np.concatenate(parts) if parts else NO_DOCS
+            docs = self._keywords[key] = docs[self.live_mask[docs]]
         return docs
 
-    def field_lengths(self, fieldname: str) -> list[int]:
+    def field_lengths(self, fieldname: str) -> np.ndarray:
         """Every document's length of one field (for BM25), by searcher document number."""
         lengths = self._lengths.get(fieldname)
         if lengths is None:
-            lengths = []
+            parts = []
             for cache, _offset, reader in self.leaves:
                 with self._read_lock:
-                    lengths += cache.field_lengths(reader, fieldname)
+                    parts.append(cache.field_lengths(reader, fieldname))
             average = (self.searcher.reader().field_length(fieldname) / (self.doc_count_all or 1)) or 1
-            self._lengths[fieldname] = lengths
+            lengths = np.concatenate(parts).astype(np.float64) if parts else np.empty(0)
             self._averages[fieldname] = average
+            self._lengths[fieldname] = lengths
         return lengths
 
-    def term_weights(self, fieldname: str, text: str) -> tuple[float, dict[int, float]]:
-        """A term's idf and its weight in each document containing it (deleted ones too:
-        callers only ask about live documents). Merged from the segments' postings with
-        C-speed dict building, no Python loop per posting."""
+    def term_weights(self, fieldname: str, text: str) -> tuple[float, np.ndarray, np.ndarray]:
+        """A term's idf, the documents containing it (ascending; deleted ones too: callers
+        mask them) and its weight in each, merged from the segments' cached postings."""
         key = (fieldname, text)
         with self._lock:
             found = self._weights.get(key)
             if found is not None:
                 self._weights.move_to_end(key)
                 return found
-        weights: dict[int, float] = {}
-        frequency = 0
+        ids, weights = [], []
         for cache, offset, reader in self.leaves:
             with self._read_lock:
                 postings = cache.term(reader, fieldname, text)
             if postings is not None:
-                frequency += len(postings.ids)
-                weights.update(zip(postings.ids if offset == 0 else map(offset.__add__, postings.ids),
-                                   postings.weights))
-        idf = math.log(self.doc_count_all / (frequency + 1)) + 1  # Whoosh's idf
-        found = (idf, weights)
+                local = np.frombuffer(postings.ids, dtype=np.int32).astype(np.int64)
+                ids.append(local + offset if offset else local)
+                weights.append(np.frombuffer(postings.weights, dtype=np.float32).astype(np.float64))
+        docs = np.concatenate(ids) if ids else NO_DOCS
+        idf = math.log(self.doc_count_all / (len(docs) + 1)) + 1  # Whoosh's idf
+        found = (idf, docs, np.concatenate(weights) if weights else np.empty(0))
         with self._lock:
             self._weights[key] = found
-            self._cached_weights += len(weights) + 1
+            self._cached_weights += len(docs) + 1
             while self._cached_weights > WEIGHT_CACHE_POSTINGS and len(self._weights) > 1:
-                _key, (_idf, dropped) = self._weights.popitem(last=False)
+                _key, (_idf, dropped, _weights) = self._weights.popitem(last=False)
                 self._cached_weights -= len(dropped) + 1
         return found
 
     def contains(self, fieldname: str, text: str, docnum: int) -> bool:
-        return docnum in self.term_weights(fieldname, text)[1]
+        docs = self.term_weights(fieldname, text)[1]
+        at = int(np.searchsorted(docs, docnum))
+        return at < len(docs) and int(docs[at]) == docnum
 
-    def term_scores(self, fieldname: str, text: str, among: frozenset[int] | None = None) -> dict[int, float]:
-        """BM25F score of this term (Whoosh's formula and statistics) for every live
-        document containing it, or only for those ``among`` the given documents: a filtered
-        search then costs the smaller of the two sets, not the term's whole posting list."""
-        idf, weights = self.term_weights(fieldname, text)
-        if not weights:
-            return {}
+    def term_scores(self, fieldname: str, text: str, among: np.ndarray | None = None) -> Scores:
+        """BM25F scores of this term (Whoosh's formula and statistics) for the live documents
+        containing it, or only for those ``among`` a mask; whole-index answers are kept."""
         if among is None:
             key = (fieldname, text)
-            scores = self._scores.get(key)
-            if scores is None:
-                live = self.live
-                scores = self._bm25(fieldname, idf, ((docnum, weight) for docnum, weight in weights.items()
-                                                     if docnum in live))
+            found = self._scores.get(key)
+            if found is None:
+                found = self._bm25(fieldname, *self.term_weights(fieldname, text), self.live_mask)
                 with self._lock:
-                    self._scores[key] = scores
+                    self._scores[key] = found
                     if len(self._scores) > SCORE_CACHE_SIZE:
                         self._scores.popitem(last=False)
-            return scores
-        if len(among) < len(weights):
-            pairs = ((docnum, weights[docnum]) for docnum in among if docnum in weights)
-        else:
-            pairs = ((docnum, weight) for docnum, weight in weights.items() if docnum in among)
-        return self._bm25(fieldname, idf, pairs)
+            return found
+        return self._bm25(fieldname, *self.term_weights(fieldname, text), among)
 
-    def _bm25(self, fieldname: str, idf: float, pairs) -> dict[int, float]:
-        lengths = self.field_lengths(fieldname)
-        average = self._averages[fieldname]
+    def _bm25(self, fieldname: str, idf: float, docs: np.ndarray, weights: np.ndarray, mask: np.ndarray) -> Scores:
+        if not len(docs):
+            return NONE
+        keep = mask[docs] if mask is self.live_mask else mask[docs] & self.live_mask[docs]
+        docs, weights = docs[keep], weights[keep]
+        lengths = self.field_lengths(fieldname)[docs]
         k1, b = BM25_K1, BM25_B
-        scale = k1 * b / average
-        base = k1 * (1 - b)
-        top = idf * (k1 + 1)
-        return {docnum: top * weight / (weight + base + scale * lengths[docnum]) for docnum, weight in pairs}
+        scale = k1 * b / self._averages[fieldname]
+        return docs, idf * (k1 + 1) * weights / (weights + k1 * (1 - b) + scale * lengths)
 
     def expand_fuzzy(self, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]:
         key = (fieldname, text, maxdist, prefixlength)
@@ -297,7 +284,7 @@ class SearchEngine:
         if self._is_fresh(state):
             return state
         if (state is not None and not wait and state.path != self.store.current_path()
-                and len(state.live) >= BACKGROUND_REOPEN_DOCS):
+                and len(state.live_docs) >= BACKGROUND_REOPEN_DOCS):
             if not self._refresh_lock.locked():
                 threading.Thread(target=self._current, kwargs={"wait": True}, daemon=True,
                                  name="search-index-reopen").start()
@@ -364,7 +351,7 @@ class SearchEngine:
         return self.store.catalogue_stamp()
 
     def document_count(self) -> int:
-        return len(self._current().live)
+        return len(self._current().live_docs)
 
     # ---- searching ---------------------------------------------------------
     def search(self, request: SearchRequest) -> SearchResults:
@@ -380,16 +367,13 @@ class SearchEngine:
         queries = self._text_queries(request.text) if request.text else None
         used_fallback = False
         if queries is not None:
-            scored = {}  # stays empty when the text had no searchable word (only punctuation or emoji)
+            docs, bm25 = NONE  # stays empty when the text had no searchable word (only punctuation or emoji)
             if queries.strict is not None:
-                scored = evaluate(queries.strict, state, candidates)
-                if not scored and queries.loose is not None:
-                    scored, used_fallback = evaluate(queries.loose, state, candidates), True
-            docs = np.fromiter(scored.keys(), dtype=np.int64, count=len(scored))
-            bm25 = np.fromiter(scored.values(), dtype=np.float64, count=len(scored))
+                docs, bm25 = evaluate(queries.strict, state, candidates)
+                if not len(docs) and queries.loose is not None:
+                    (docs, bm25), used_fallback = evaluate(queries.loose, state, candidates), True
         else:
-            docs = state.live_array() if candidates is None else np.fromiter(candidates, dtype=np.int64,
-                                                                              count=len(candidates))
+            docs = state.live_docs if candidates is None else np.flatnonzero(candidates & state.live_mask)
             bm25 = np.full(len(docs), np.nan)
         ranking = self._rank(state, request, docs, bm25)
         start = (request.page - 1) * request.per_page
@@ -416,18 +400,21 @@ class SearchEngine:
                     self._queries.popitem(last=False)
         return queries
 
-    def _candidates(self, state: _SearcherState, request: SearchRequest) -> frozenset[int] | None:
-        """Documents within the location's grid cells that pass every filter (``None``:
-        no location and no filter, i.e. every document)."""
-        docs = None
+    def _candidates(self, state: _SearcherState, request: SearchRequest) -> np.ndarray | None:
+        """A mask of the documents within the location's grid cells that pass every filter
+        (``None``: no location and no filter, i.e. every live document)."""
+        mask = None
         if request.point is not None and not radius_is_global(request.radius_m):
-            docs = frozenset().union(*(state.postings("cells", cell)
-                                       for cell in covering_cells(request.point, request.radius_m)))
+            mask = np.zeros(state.doc_count_all, dtype=np.bool_)
+            for cell in covering_cells(request.point, request.radius_m):
+                mask[state.postings("cells", cell)] = True
         for fieldname, values in sorted(request.filters.items(), key=lambda item: item[0]):
-            sets = [state.postings(fieldname, value) for value in values]
-            matching = frozenset.intersection(*sets) if fieldname in ALL_OF_FIELDS else frozenset().union(*sets)
-            docs = matching if docs is None else docs & matching
-        return docs
+            counts = np.zeros(state.doc_count_all, dtype=np.int32)
+            for value in set(values):
+                counts[state.postings(fieldname, value)] += 1
+            matching = counts == len(set(values)) if fieldname in ALL_OF_FIELDS else counts > 0
+            mask = matching if mask is None else mask & matching
+        return mask
 
     def _rank(self, state: _SearcherState, request: SearchRequest, docs: np.ndarray, bm25: np.ndarray) -> "_Ranking":
         """Score each hit, keep each service's best place, drop what is out of reach; best
@@ -534,7 +521,7 @@ def _explained_leaves(state: _SearcherState, queries: TextQueries | None) -> lis
     if query is None:
         return []
     return [leaf for leaf in leaf_terms(query)
-            if isinstance(leaf[2], q.FuzzyTerm) or state.term_weights(leaf[0], leaf[1])[1]]
+            if isinstance(leaf[2], q.FuzzyTerm) or len(state.term_weights(leaf[0], leaf[1])[1])]
 
 
 def _wanted_languages(request: SearchRequest) -> set[str]:

@@ -2,72 +2,87 @@
 
 Why not ``searcher.search``: Whoosh walks every posting of every term in the tree and only
 then applies a filter, so a search for "yoga" near one postcode scored all the yoga classes
-in the country. Here the location and filters are applied first (as sets of document
-numbers) and each term's BM25 scores are looked up only for the survivors. Scores are
+in the country. Here the location and filters are applied first (as a mask over document
+numbers) and each term's BM25 scores are computed only for the survivors, as arrays. Scores are
 Whoosh's own BM25F (same idf, same length normalisation, same treatment of boosts, sums
 for Or and And, constant scores), so results rank exactly as they did through Whoosh.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Protocol
 
+import numpy as np
 from whoosh import query as q
+
+#: A query's matches: ascending unique document numbers and each one's score, aligned.
+Scores = tuple[np.ndarray, np.ndarray]
+NO_DOCS = np.empty(0, dtype=np.int64)
+NONE: Scores = (NO_DOCS, np.empty(0, dtype=np.float64))
 
 
 class ScoreSource(Protocol):
-    def term_scores(self, fieldname: str, text: str, among: frozenset[int] | None = None) -> dict[int, float]: ...
+    doc_count_all: int
+
+    def term_scores(self, fieldname: str, text: str, among: np.ndarray | None = None) -> Scores: ...
     def contains(self, fieldname: str, text: str, docnum: int) -> bool: ...
     def expand_fuzzy(self, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]: ...
 
 
-def evaluate(query: q.Query, source: ScoreSource, candidates: frozenset[int] | None) -> dict[int, float]:
-    """Document number -> score for the documents matching ``query`` among ``candidates``
-    (``None``: every live document)."""
+def evaluate(query: q.Query, source: ScoreSource, among: np.ndarray | None) -> Scores:
+    """The documents matching ``query`` among ``among`` (a boolean mask over document
+    numbers; ``None``: every live document), with their scores. Array operations: a
+    common word has thousands of postings in each of a dozen fields."""
     if isinstance(query, q.FuzzyTerm):
-        merged: dict[int, float] = {}
-        for word in source.expand_fuzzy(query.fieldname, query.text, query.maxdist, query.prefixlength):
-            for docnum in source.term_scores(query.fieldname, word, candidates):
-                merged[docnum] = query.boost  # Whoosh scores fuzzy matches as a constant
-        return merged
+        words = source.expand_fuzzy(query.fieldname, query.text, query.maxdist, query.prefixlength)
+        found = [source.term_scores(query.fieldname, word, among)[0] for word in words]
+        docs = np.unique(np.concatenate(found)) if found else NO_DOCS
+        return docs, np.full(len(docs), float(query.boost))  # Whoosh scores fuzzy matches as a constant
     if isinstance(query, q.Term):
-        scores = source.term_scores(query.fieldname, query.text, candidates)
-        return {docnum: score * query.boost for docnum, score in scores.items()} if query.boost != 1 else scores
+        docs, scores = source.term_scores(query.fieldname, query.text, among)
+        return (docs, scores * query.boost) if query.boost != 1 else (docs, scores)
     if isinstance(query, q.ConstantScoreQuery):
-        return dict.fromkeys(evaluate(query.child, source, candidates), query.score)
+        docs, _scores = evaluate(query.child, source, among)
+        return docs, np.full(len(docs), float(query.score))
     if isinstance(query, q.And):
-        return _scaled(_intersection(query.subqueries, source, candidates), query.boost)
+        return _scaled(_intersection(query.subqueries, source, among), query.boost)
     if isinstance(query, q.Or):
-        return _scaled(_union(query.subqueries, source, candidates), query.boost)
+        return _scaled(_union(query.subqueries, source, among), query.boost)
     if query is q.NullQuery or isinstance(query, q.NullQuery.__class__):
-        return {}
+        return NONE
     raise TypeError(f"query type {type(query).__name__} is not supported here")
 
 
-def _union(children: Iterable[q.Query], source: ScoreSource, candidates) -> dict[int, float]:
-    merged: dict[int, float] = {}
-    for child in children:
-        for docnum, score in evaluate(child, source, candidates).items():
-            merged[docnum] = merged.get(docnum, 0.0) + score
-    return merged
+def _union(children: list[q.Query], source: ScoreSource, among) -> Scores:
+    """Every document any child matches; scores summed in the children's order."""
+    found = [result for result in (evaluate(child, source, among) for child in children) if len(result[0])]
+    if not found:
+        return NONE
+    if len(found) == 1:
+        return found[0]
+    docs, position = np.unique(np.concatenate([docs for docs, _ in found]), return_inverse=True)
+    return docs, np.bincount(position.reshape(-1), weights=np.concatenate([scores for _, scores in found]),
+                             minlength=len(docs))
 
 
-def _intersection(children: list[q.Query], source: ScoreSource, candidates) -> dict[int, float]:
+def _intersection(children: list[q.Query], source: ScoreSource, among) -> Scores:
     """Each child is evaluated only over the documents every earlier child matched."""
-    total: dict[int, float] | None = None
+    total: Scores | None = None
     for child in children:
-        scores = evaluate(child, source, candidates if total is None else frozenset(total))
         if total is None:
-            total = scores
+            total = evaluate(child, source, among)
         else:
-            total = {docnum: total[docnum] + score for docnum, score in scores.items()}
-        if not total:
-            return {}
-    return total or {}
+            narrowed = np.zeros(source.doc_count_all, dtype=np.bool_)
+            narrowed[total[0]] = True
+            docs, scores = evaluate(child, source, narrowed)
+            _common, mine, theirs = np.intersect1d(total[0], docs, assume_unique=True, return_indices=True)
+            total = (total[0][mine], total[1][mine] + scores[theirs])
+        if not len(total[0]):
+            return NONE
+    return total if total is not None else NONE
 
 
-def _scaled(scores: dict[int, float], boost: float) -> dict[int, float]:
-    return scores if boost == 1 else {docnum: score * boost for docnum, score in scores.items()}
+def _scaled(scores: Scores, boost: float) -> Scores:
+    return scores if boost == 1 else (scores[0], scores[1] * boost)
 
 
 def leaf_terms(query: q.Query) -> list[tuple[str, str, q.Query]]:

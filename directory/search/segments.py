@@ -17,6 +17,7 @@ from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
 
+import numpy as np
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
@@ -138,7 +139,7 @@ class SegmentCache:
         for docnum, stored in reader.iter_docs():
             facts[docnum] = DocFacts.from_stored(stored)
         self.facts = facts
-        self._keywords: dict[tuple[str, str], frozenset[int]] = {}
+        self._keywords: dict[tuple[str, str], np.ndarray] = {}
         self._terms: OrderedDict[tuple[str, str], TermPostings] = OrderedDict()
         self._cached_postings = 0
         self._absent: set[tuple[str, str]] = set()
@@ -158,12 +159,13 @@ class SegmentCache:
             lengths = self._lengths[fieldname] = read_field_lengths(reader, fieldname)
         return lengths
 
-    def keyword(self, reader, fieldname: str, value: str) -> frozenset[int]:
+    def keyword(self, reader, fieldname: str, value: str) -> np.ndarray:
+        """Local numbers of the documents with a keyword (deleted ones too), ascending."""
         key = (fieldname, value)
         docs = self._keywords.get(key)
         if docs is None:
             postings = read_postings(reader, fieldname, value)
-            docs = frozenset(postings[0]) if postings else frozenset()
+            docs = np.frombuffer(postings[0], dtype=np.int32).astype(np.int64) if postings else np.empty(0, np.int64)
             self._keywords[key] = docs
         return docs
 
