@@ -67,14 +67,26 @@ _RESULT_CARD = (
 def find_activities(session: Session, engine: SearchEngine, request: SearchRequest,
                     located: Located | None = None) -> FoundActivities:
     """Run the search and load each result's listing from the database (the truth)."""
-    if located is not None:
-        request.point = located.point
-    results = engine.search(request)
-    ids = [hit.service_id for hit in results.hits]
-    statement = select(Service).where(Service.id.in_(ids)).options(*_RESULT_CARD)
-    services = {service.id: service for service in session.scalars(statement)} if ids else {}
+    results = search_activities(engine, request, located)
+    services = load_result_services(session, [hit.service_id for hit in results.hits])
     activities = [FoundActivity(services[hit.service_id], hit) for hit in results.hits if hit.service_id in services]
     return FoundActivities(activities, results, located)
 
 
-__all__ = ["FoundActivities", "FoundActivity", "InvalidLocation", "Located", "find_activities", "locate"]
+def search_activities(engine: SearchEngine, request: SearchRequest, located: Located | None = None) -> SearchResults:
+    """The search alone, for a caller that already holds some of the listings it shows."""
+    if located is not None:
+        request.point = located.point
+    return engine.search(request)
+
+
+def load_result_services(session: Session, service_ids: list[str]) -> dict[str, Service]:
+    """The listings behind some results, with what a result card shows loaded eagerly."""
+    if not service_ids:
+        return {}
+    statement = select(Service).where(Service.id.in_(service_ids)).options(*_RESULT_CARD)
+    return {service.id: service for service in session.scalars(statement)}
+
+
+__all__ = ["FoundActivities", "FoundActivity", "InvalidLocation", "Located", "find_activities", "load_result_services",
+           "locate", "search_activities"]

@@ -67,6 +67,7 @@ class SearchHit:
     score: float
     distance_m: float | None
     explanation: Explanation
+    version: int | None = None  # the listing's version in the index (see schema.py)
 
 
 @dataclass
@@ -469,7 +470,7 @@ class SearchEngine:
             comes_to_you=ranked.comes_to_you, languages=list(ranked.spoken),
             access=sorted(set(request.filters.get("access", [])) & facts.access), free=facts.free,
             stale=ranked.stale, status=facts.status)
-        return SearchHit(ranked.service_id, ranked.score, ranked.distance_m, explanation)
+        return SearchHit(ranked.service_id, ranked.score, ranked.distance_m, explanation, facts.version)
 
     def _facets(self, state: _SearcherState, docs: np.ndarray) -> dict[str, dict[str, int]]:
         """How many of the results have each filter value (one place per service)."""

@@ -169,7 +169,7 @@ class IndexStore:
         try:
             for _service_id, service_documents in itertools.chain(first, documents):
                 for document in service_documents:
-                    writer.add_document(**document)
+                    writer.add_document(**document, version=applied_seq)
                     count += 1
                 services += 1
                 if progress:
@@ -250,7 +250,7 @@ class IndexStore:
         leaves the documents ahead of the seq, never behind: re-applying is idempotent."""
         with self._write_lock:
             if documents_by_service:
-                _replace_documents(whoosh_index.open_dir(str(path)), documents_by_service)
+                _replace_documents(whoosh_index.open_dir(str(path)), documents_by_service, version=applied_seq)
             if catalogue is not None:
                 _replace_file(path / CATALOGUE_FILE, catalogue.to_json())
             _replace_file(path / APPLIED_SEQ_FILE, f"{applied_seq}\n")
@@ -280,14 +280,19 @@ class IndexStore:
             os.replace(temporary, path / CATALOGUE_FILE)
 
 
-def _replace_documents(index, documents_by_service: dict[str, list[dict]]) -> None:
-    """One Whoosh commit replacing every document of these services (an empty list deletes)."""
+def _replace_documents(index, documents_by_service: dict[str, list[dict]], version: int | None = None) -> None:
+    """One Whoosh commit replacing every document of these services (an empty list deletes).
+
+    Fields the generation's schema lacks are dropped: a generation built by an older
+    release (before ``version``, say) keeps taking updates until the next rebuild."""
     writer = index.writer(timeout=WRITER_TIMEOUT_S)
+    known = set(index.schema.names())
     try:
         for service_id, service_documents in documents_by_service.items():
             writer.delete_by_term("service_id", service_id)
             for document in service_documents:
-                writer.add_document(**document)
+                fields = dict(document, version=version)
+                writer.add_document(**{name: value for name, value in fields.items() if name in known})
         writer.commit()
     except BaseException:
         writer.cancel()

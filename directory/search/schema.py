@@ -20,7 +20,7 @@ FACET_FIELDS = ("category", "language", "access", "gender", "faith", "food", "jo
                 "cost", "feature")
 """Keyword fields the search can filter on and count (facets)."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SPELL_MIN_LETTERS = 4   # a typo of a 5-letter word may be one edit from a 4-letter one
 
 
@@ -42,6 +42,10 @@ def build_schema() -> Schema:
         "verified": STORED(),                        # last_verified as a date ordinal
         "area": STORED(),                            # GeoJSON of a service area, if any
         "languages": STORED(),                       # session language codes, for ranking
+        # The change-log seq this document was written at (the generation's seq after a
+        # rebuild): it changes whenever the listing does, so a page can cache what it
+        # renders from the listing under (service id, version).
+        "version": STORED(),
         # Unstemmed words of every name and description: typo tolerance compares what was
         # typed with real words, because a typo's stem is not one edit from the word's stem.
         # Only Latin words of 4+ letters, already analysed (documents.py): what typos are

@@ -46,6 +46,7 @@ class DocFacts:
     free: bool
     categories: frozenset[str]
     facet_values: tuple[tuple[str, str], ...]  # (field, value) for every facet this document counts in
+    version: int | None = None  # changes whenever the listing does (None: unknown, e.g. an older index)
 
     @classmethod
     def from_stored(cls, stored: dict) -> "DocFacts":
@@ -59,7 +60,8 @@ class DocFacts:
             status=stored.get("status") or "active", languages=tuple(stored.get("languages") or ()),
             min_age=stored.get("min_age"), max_age=stored.get("max_age"),
             access=frozenset((stored.get("access") or "").split()), free="free" in (stored.get("cost") or "").split(),
-            categories=frozenset((stored.get("category") or "").split()), facet_values=facet_values)
+            categories=frozenset((stored.get("category") or "").split()), facet_values=facet_values,
+            version=stored.get("version"))
 
 
 @dataclass(frozen=True)

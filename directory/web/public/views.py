@@ -6,13 +6,14 @@ import datetime as dt
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ...discovery import InvalidLocation, find_activities, locate
+from ...discovery import InvalidLocation, load_result_services, locate, search_activities
 from ...listings import (ServiceNotFound, UnknownTaxonomy, category_tree, get_service, get_term, services_in_category,
                          term_names)
 from ...search import IndexMissing, SearchRequest
 from ..context import db_session, search_engine
 from ..i18n import current_site_locale
 from . import presenters
+from .cards import card_cache, map_markers, render_card
 from .search_params import DISTANCE_CHOICES_MILES, parse_search_form
 
 RESULTS_PER_PAGE = 10
@@ -49,28 +50,47 @@ def search():
     session = db_session()
     form = parse_search_form(request.args)
     site_locale = current_site_locale()
-    found = located = None
+    located = None
     if not form.errors:
         try:
             located = locate(session, form.postcode, form.latitude or None, form.longitude or None)
         except InvalidLocation:
             form.errors["postcode"] = _("We could not find that postcode. Please check it, or try just the first "
                                         "part (for example LE4).")
+    results = None
+    cards: list = []
+    now = dt.datetime.now()
     if not form.errors and (form.text or located or form.filters):
         search_request = SearchRequest(
             text=form.text, radius_m=form.radius_m if located else None, filters=form.filters,
             languages=[site_locale.code.split("_")[0]] if site_locale.code != "en" else [],
             locale=site_locale.code, page=form.page, per_page=RESULTS_PER_PAGE)
         try:
-            found = find_activities(session, search_engine(), search_request, located)
+            results = search_activities(search_engine(), search_request, located)
         except IndexMissing:
             abort(503)
+        cards = _result_cards(session, results.hits, site_locale.code, now)
     terms = term_names(session, search_engine().catalogue_stamp())
-    markers = _markers([activity.service for activity in found.activities], site_locale.code) if found else []
     return render_template(
-        "public/search.html", form=form, found=found, located=located, terms=terms, now=dt.datetime.now(),
-        presenters=presenters, distance_choices=DISTANCE_CHOICES_MILES, markers=markers,
+        "public/search.html", form=form, results=results, cards=cards, located=located, terms=terms, now=now,
+        presenters=presenters, distance_choices=DISTANCE_CHOICES_MILES,
+        markers=[marker for _hit, card in cards for marker in card.markers],
     ), 400 if form.errors else 200
+
+
+def _result_cards(session, hits, locale: str, now: dt.datetime) -> list:
+    """(hit, card) for each result whose listing still exists: cards this process has
+    already rendered for the listing's current version, the rest loaded and rendered now."""
+    cache = card_cache()
+    cards = {hit.service_id: cache.get(hit.service_id, hit.version, locale, now) for hit in hits}
+    missing = [hit for hit in hits if cards[hit.service_id] is None]
+    if missing:
+        services = load_result_services(session, [hit.service_id for hit in missing])
+        for hit in missing:
+            if hit.service_id in services:
+                card = cards[hit.service_id] = render_card(services[hit.service_id], locale, now)
+                cache.put(hit.service_id, hit.version, locale, card)
+    return [(hit, cards[hit.service_id]) for hit in hits if cards[hit.service_id] is not None]
 
 
 @blueprint.get("/categories/")
@@ -96,18 +116,6 @@ def _listing_or_404(service_id: str):
         abort(404)
 
 
-def _markers(services, locale: str) -> list[dict]:
-    """Map markers for services' located places (the map script reads them from the page)."""
-    markers = []
-    for listing in services:
-        name = listing.text_in(locale)[0]
-        for location in listing.locations:
-            if location.latitude is not None and location.longitude is not None:
-                markers.append({"id": listing.id, "name": name, "lat": location.latitude, "lon": location.longitude,
-                                "url": url_for("public.service", service_id=listing.id)})
-    return markers
-
-
 @blueprint.get("/services/<service_id>")
 def service(service_id: str):
     listing = _listing_or_404(service_id)
@@ -115,7 +123,7 @@ def service(service_id: str):
     return render_template(
         "public/service.html", service=listing, now=dt.datetime.now(),
         stale=listing.is_stale(today, current_app.config["STALE_AFTER_DAYS"]),
-        markers=_markers([listing], current_site_locale().code),
+        markers=map_markers(listing, current_site_locale().code),
     )
 
 
