@@ -104,7 +104,6 @@ class DocColumns:
         service_ids = [""] * doc_count_all
         for columns, offset in segments:
             service_ids[offset:offset + len(columns.service_ids)] = columns.service_ids
-        self.service_ids = service_ids
         _unique, inverse = np.unique(np.array(service_ids, dtype=object).astype(str), return_inverse=True)
         self.service_rank = inverse.astype(np.int64).reshape(-1)
         self.languages, self.language_matrix = _matrix(segments, "languages", "language_rows", "language_cols",

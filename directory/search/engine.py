@@ -24,7 +24,7 @@ from whoosh import query as q
 from .columns import DocColumns, haversine_m
 from .geo import covering_cells, radius_is_global
 from .indexer import IndexStore
-from .matching import NO_DOCS, NONE, Scores, evaluate, leaf_terms, matched_leaves
+from .matching import NO_DOCS, NO_MATCHES, Scores, evaluate, leaf_terms, matched_leaves
 from .query import ALL_OF_FIELDS, PhraseBook, SearchRequest, TextQueries, build_text_queries
 from .ranking import combined_scores, suitability_factors
 from .schema import FACET_FIELDS
@@ -224,7 +224,7 @@ class _SearcherState:
 
     def _bm25(self, fieldname: str, idf: float, docs: np.ndarray, weights: np.ndarray, mask: np.ndarray) -> Scores:
         if not len(docs):
-            return NONE
+            return NO_MATCHES
         keep = mask[docs] if mask is self.live_mask else mask[docs] & self.live_mask[docs]
         docs, weights = docs[keep], weights[keep]
         lengths = self.field_lengths(fieldname)[docs]
@@ -368,7 +368,7 @@ class SearchEngine:
         queries = self._text_queries(request.text) if request.text else None
         used_fallback = False
         if queries is not None:
-            docs, bm25 = NONE  # stays empty when the text had no searchable word (only punctuation or emoji)
+            docs, bm25 = NO_MATCHES  # stays empty when the text had no searchable word (only punctuation or emoji)
             if queries.strict is not None:
                 docs, bm25 = evaluate(queries.strict, state, candidates)
                 if not len(docs) and queries.loose is not None:

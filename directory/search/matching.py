@@ -17,7 +17,7 @@ from whoosh import query as q
 #: A query's matches: ascending unique document numbers and each one's score, aligned.
 Scores = tuple[np.ndarray, np.ndarray]
 NO_DOCS = np.empty(0, dtype=np.int64)
-NONE: Scores = (NO_DOCS, np.empty(0, dtype=np.float64))
+NO_MATCHES: Scores = (NO_DOCS, np.empty(0, dtype=np.float64))
 
 
 class ScoreSource(Protocol):
@@ -48,7 +48,7 @@ def evaluate(query: q.Query, source: ScoreSource, among: np.ndarray | None) -> S
     if isinstance(query, q.Or):
         return _scaled(_union(query.subqueries, source, among), query.boost)
     if query is q.NullQuery or isinstance(query, q.NullQuery.__class__):
-        return NONE
+        return NO_MATCHES
     raise TypeError(f"query type {type(query).__name__} is not supported here")
 
 
@@ -56,7 +56,7 @@ def _union(children: list[q.Query], source: ScoreSource, among) -> Scores:
     """Every document any child matches; scores summed in the children's order."""
     found = [result for result in (evaluate(child, source, among) for child in children) if len(result[0])]
     if not found:
-        return NONE
+        return NO_MATCHES
     if len(found) == 1:
         return found[0]
     docs, position = np.unique(np.concatenate([docs for docs, _ in found]), return_inverse=True)
@@ -77,8 +77,8 @@ def _intersection(children: list[q.Query], source: ScoreSource, among) -> Scores
             _common, mine, theirs = np.intersect1d(total[0], docs, assume_unique=True, return_indices=True)
             total = (total[0][mine], total[1][mine] + scores[theirs])
         if not len(total[0]):
-            return NONE
-    return total if total is not None else NONE
+            return NO_MATCHES
+    return total if total is not None else NO_MATCHES
 
 
 def _scaled(scores: Scores, boost: float) -> Scores:
