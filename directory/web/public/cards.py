@@ -64,15 +64,18 @@ class CardCache:
         return len(self._cards)
 
 
-def render_card(service, locale: str, now: dt.datetime) -> Card:
-    """A listing's card parts (inside a request: it renders templates and URLs)."""
+def render_cards(services: list, locale: str, now: dt.datetime) -> dict[str, Card]:
+    """Listings' card parts by service id (inside a request: it renders templates and URLs)."""
     context: dict = {}
     current_app.update_template_context(context)
     macros = current_app.jinja_env.get_template("public/_result_card.html").make_module(context)
-    upcoming = service.next_sessions(now, 1)
-    following = upcoming[0] if upcoming else None
-    return Card(Markup(macros.card_head(service)), Markup(macros.card_facts(service, following)),
-                tuple(map_markers(service, locale)), following.starts if following else None)
+    cards = {}
+    for service in services:
+        upcoming = service.next_sessions(now, 1)
+        following = upcoming[0] if upcoming else None
+        cards[service.id] = Card(Markup(macros.card_head(service)), Markup(macros.card_facts(service, following)),
+                                 tuple(map_markers(service, locale)), following.starts if following else None)
+    return cards
 
 
 def map_markers(service, locale: str) -> list[dict]:

@@ -13,7 +13,7 @@ from ...search import IndexMissing, SearchRequest
 from ..context import db_session, search_engine
 from ..i18n import current_site_locale
 from . import presenters
-from .cards import card_cache, map_markers, render_card
+from .cards import card_cache, map_markers, render_cards
 from .search_params import DISTANCE_CHOICES_MILES, parse_search_form
 
 RESULTS_PER_PAGE = 10
@@ -86,10 +86,11 @@ def _result_cards(session, hits, locale: str, now: dt.datetime) -> list:
     missing = [hit for hit in hits if cards[hit.service_id] is None]
     if missing:
         services = load_result_services(session, [hit.service_id for hit in missing])
+        rendered = render_cards(list(services.values()), locale, now)
         for hit in missing:
-            if hit.service_id in services:
-                card = cards[hit.service_id] = render_card(services[hit.service_id], locale, now)
-                cache.put(hit.service_id, hit.version, locale, card)
+            if hit.service_id in rendered:
+                cards[hit.service_id] = rendered[hit.service_id]
+                cache.put(hit.service_id, hit.version, locale, rendered[hit.service_id])
     return [(hit, cards[hit.service_id]) for hit in hits if cards[hit.service_id] is not None]
 
 
