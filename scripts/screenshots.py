@@ -105,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             server.shutdown()
             server.server_close()
+            app.extensions["directory.index_sync"].stop()  # its follower may be writing into workdir
             app.extensions["directory.search"].close()
             app.extensions["directory.db"].dispose()
     return 0

@@ -91,3 +91,37 @@ def test_larger_text_toggle_works_without_javascript_and_refuses_open_redirects(
     assert 'class="large-text"' in client.get("/en/").get_data(as_text=True)
     for target in ("//evil.example", "https://evil.example", "/\\evil.example"):
         assert client.get(f"/en/text-size?size=large&next={quote(target)}").headers["Location"] == "/en/"
+
+
+def test_a_long_facet_shows_the_commonest_values_and_folds_the_rest(client, indexed):
+    _, body = get(client, "/en/search?postcode=LE4+5AA&distance=20")
+    categories = re.search(r"<legend>Category</legend>(.*?)</fieldset>", body, re.S).group(1)
+    visible, _, folded = categories.partition('<details class="facet-more">')
+    visible_counts = [int(n) for n in re.findall(r'<span class="count">\((\d+)\)', visible)]
+    folded_counts = [int(n) for n in re.findall(r'<span class="count">\((\d+)\)', folded)]
+    assert len(visible_counts) == 6 and len(folded_counts) >= 2, "the seeded directory has many categories"
+    assert visible_counts == sorted(visible_counts, reverse=True) and min(visible_counts) >= max(folded_counts)
+    assert f"Show {len(folded_counts)} more" in folded
+    ids = re.findall(r'id="(f-category-\d+)"', categories)
+    assert len(ids) == len(set(ids)), "every checkbox keeps its own id and label"
+
+
+def test_a_ticked_value_stays_in_view_even_when_rare(client, indexed):
+    _, everything = get(client, "/en/search?postcode=LE4+5AA&distance=20")
+    folded = re.search(r"<legend>Category</legend>.*?<details class=\"facet-more\">(.*?)</details>", everything,
+                       re.S).group(1)
+    rare = re.findall(r'name="category" value="([^"]+)"', folded)[-1]
+    _, narrowed = get(client, f"/en/search?postcode=LE4+5AA&distance=20&category={rare}")
+    categories = re.search(r"<legend>Category</legend>(.*?)</fieldset>", narrowed, re.S).group(1)
+    visible = categories.partition('<details class="facet-more">')[0]
+    assert f'value="{rare}" checked' in visible
+
+
+def test_days_keep_their_order_from_monday_to_sunday():
+    from directory.web.public.presenters import facet_options
+
+    counts = {"fr": 2, "mo": 1, "sa": 7, "su": 4, "th": 8, "tu": 9, "we": 3}  # the engine's order: by code
+    assert facet_options("day", counts, []) == (["mo", "tu", "we", "th", "fr", "sa", "su"], [])
+    assert facet_options("time", {"evening": 5, "morning": 1}, []) == (["morning", "evening"], [])
+    shown, folded = facet_options("language", {f"l{n}": n for n in range(10)}, ["l0"])
+    assert shown == ["l0", "l9", "l8", "l7", "l6", "l5"] and folded == ["l4", "l3", "l2", "l1"]

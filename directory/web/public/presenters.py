@@ -33,12 +33,36 @@ FACET_ORDER = ("category", "language", "access", "cost", "day", "time", "gender"
 DAY_NAMES = {"mo": _l("Monday"), "tu": _l("Tuesday"), "we": _l("Wednesday"), "th": _l("Thursday"),
              "fr": _l("Friday"), "sa": _l("Saturday"), "su": _l("Sunday")}
 TIME_NAMES = {"morning": _l("Morning"), "afternoon": _l("Afternoon"), "evening": _l("Evening")}
+NATURAL_ORDER = {"day": list(DAY_NAMES), "time": list(TIME_NAMES)}  # facets listed in this order, not by count
 COST_NAMES = {"free": _l("Free"), "low": _l("Free or low cost (up to £3)")}
 FEATURE_NAMES = {"transport_provided": _l("Transport provided"), "carers_welcome": _l("Carers welcome"),
                  "comes_to_you": _l("Comes to your home")}
 VOCABULARY_FOR_FACET = {"access": vocabulary.ACCESSIBILITY, "gender": vocabulary.GENDER,
                         "faith": vocabulary.FAITH_SETTING, "food": vocabulary.FOOD, "join": vocabulary.HOW_TO_JOIN,
                         "status": vocabulary.LISTING_STATUS}
+
+
+FACET_SHOWN = 6  # values of one facet shown at once; a long list is hard to scan, in large text above all
+
+
+def facet_options(fieldname: str, counts: dict[str, int], chosen: list[str]) -> tuple[list[str], list[str]]:
+    """One facet's values to show at once, and the rest, folded behind "Show N more".
+
+    What the reader ticked is always shown; then the values most results have. Folding a
+    single value would save nothing, so a facet with one value too many shows it.
+    """
+    values = list(dict.fromkeys([*counts, *chosen]))
+    natural = NATURAL_ORDER.get(fieldname)
+    if natural is not None:  # Monday to Sunday, morning to evening
+        values.sort(key=lambda value: natural.index(value) if value in natural else len(natural))
+    else:
+        values.sort(key=lambda value: (value not in chosen, -counts.get(value, 0)))
+    if len(values) <= FACET_SHOWN + 1:
+        return values, []
+    keep = [value for value in values if value in chosen]
+    keep += [value for value in values if value not in chosen][:max(0, FACET_SHOWN - len(keep))]
+    shown = [value for value in values if value in keep]
+    return shown, [value for value in values if value not in keep]
 
 
 def facet_label(fieldname: str, value: str, locale: str, terms: dict[str, TermName]) -> str:
