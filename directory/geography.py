@@ -10,6 +10,8 @@ import re
 import threading
 from dataclasses import dataclass
 
+import numpy as np
+
 EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius (IUGG), what haversine distances assume
 METRES_PER_MILE = 1609.344
 
@@ -67,18 +69,22 @@ def postcode_district(text: str) -> str:
 
 def haversine_m(a: Point, b: Point) -> float:
     """Great-circle distance in metres (what geopy's great_circle computes, inlined
-    because the index's hot path calls it thousands of times per query)."""
-    return haversine_coords_m(a.latitude, a.longitude, b.latitude, b.longitude)
-
-
-def haversine_coords_m(latitude1: float, longitude1: float, latitude2: float, longitude2: float) -> float:
-    """``haversine_m`` on bare coordinates: a search measures every listing inside its grid
-    cells, and building a validated Point for each cost more than the formula."""
-    lat1, lat2 = math.radians(latitude1), math.radians(latitude2)
+    because duplicate checks and the API call it for every nearby listing)."""
+    lat1, lat2 = math.radians(a.latitude), math.radians(b.latitude)
     dlat = lat2 - lat1
-    dlon = math.radians(longitude2 - longitude1)
+    dlon = math.radians(b.longitude - a.longitude)
     h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
+
+
+def haversine_many_m(centre: Point, latitudes: np.ndarray, longitudes: np.ndarray) -> np.ndarray:
+    """``haversine_m`` from one point to many at once (NaN where a coordinate is NaN): a
+    search measures every listing inside its grid cells."""
+    lat1, lat2 = np.radians(centre.latitude), np.radians(latitudes)
+    dlat = lat2 - lat1
+    dlon = np.radians(longitudes - centre.longitude)
+    h = np.sin(dlat / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin(dlon / 2) ** 2
+    return 2 * EARTH_RADIUS_M * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
 def bounding_box(centre: Point, radius_m: float) -> tuple[float, float, float, float]:

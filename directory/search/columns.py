@@ -17,9 +17,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..geography import EARTH_RADIUS_M
-from .ranking import PAUSED_OR_FULL_FACTOR
-
 if TYPE_CHECKING:
     from .segments import DocFacts
 
@@ -33,7 +30,7 @@ class SegmentColumns:
     longitude: np.ndarray
     has_area: np.ndarray      # bool: the service comes to people inside an area
     verified: np.ndarray      # int64 ordinal of the last check (0: never)
-    status_factor: np.ndarray  # float64: paused and full listings rank lower
+    paused_or_full: np.ndarray  # bool: such listings are shown, ranked lower
     min_age: np.ndarray       # float64, NaN: no lower limit
     max_age: np.ndarray
     languages: list[str]
@@ -57,8 +54,7 @@ class SegmentColumns:
             longitude=column(lambda fact: fact.longitude, np.float64, np.nan),
             has_area=column(lambda fact: fact.area is not None, np.bool_, False),
             verified=column(lambda fact: fact.verified, np.int64, 0),
-            status_factor=column(lambda fact: PAUSED_OR_FULL_FACTOR if fact.status in ("paused", "full") else 1.0,
-                                 np.float64, 1.0),
+            paused_or_full=column(lambda fact: fact.status in ("paused", "full"), np.bool_, False),
             min_age=column(lambda fact: fact.min_age, np.float64, np.nan),
             max_age=column(lambda fact: fact.max_age, np.float64, np.nan),
             languages=languages, language_rows=language_pairs[0], language_cols=language_pairs[1],
@@ -98,7 +94,7 @@ class DocColumns:
         self.longitude = joined("longitude", np.float64, np.nan)
         self.has_area = joined("has_area", np.bool_, False)
         self.verified = joined("verified", np.int64, 0)
-        self.status_factor = joined("status_factor", np.float64, 1.0)
+        self.paused_or_full = joined("paused_or_full", np.bool_, False)
         self.min_age = joined("min_age", np.float64, np.nan)
         self.max_age = joined("max_age", np.float64, np.nan)
         service_ids = [""] * doc_count_all
@@ -137,12 +133,3 @@ def _matrix(segments, vocabulary_name: str, rows_name: str, cols_name: str, doc_
         matrix[rows, cols] = 1
     return list(vocabulary), matrix
 
-
-def haversine_m(latitude: float, longitude: float, latitudes: np.ndarray, longitudes: np.ndarray) -> np.ndarray:
-    """``geography.haversine_coords_m`` from one point to many (NaN where there is no point)."""
-    lat1 = np.radians(latitude)
-    lat2 = np.radians(latitudes)
-    dlat = lat2 - lat1
-    dlon = np.radians(longitudes - longitude)
-    h = np.sin(dlat / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin(dlon / 2) ** 2
-    return 2 * EARTH_RADIUS_M * np.arcsin(np.minimum(1.0, np.sqrt(h)))

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..geography import SHARED_GEOMETRY_LOCK, Point, haversine_coords_m
+from ..geography import SHARED_GEOMETRY_LOCK, Point, haversine_many_m
 from whoosh import query as q
 
-from .columns import DocColumns, haversine_m
+from .columns import DocColumns
 from .geo import covering_cells, radius_is_global
 from .indexer import IndexStore
 from .matching import NO_DOCS, NO_MATCHES, Scores, evaluate, leaf_terms, matched_leaves
@@ -410,10 +410,11 @@ class SearchEngine:
             for cell in covering_cells(request.point, request.radius_m):
                 mask[state.postings("cells", cell)] = True
         for fieldname, values in sorted(request.filters.items(), key=lambda item: item[0]):
+            distinct = set(values)
             counts = np.zeros(state.doc_count_all, dtype=np.int32)
-            for value in set(values):
+            for value in distinct:
                 counts[state.postings(fieldname, value)] += 1
-            matching = counts == len(set(values)) if fieldname in ALL_OF_FIELDS else counts > 0
+            matching = counts == len(distinct) if fieldname in ALL_OF_FIELDS else counts > 0
             mask = matching if mask is None else mask & matching
         return mask
 
@@ -429,11 +430,10 @@ class SearchEngine:
         distance = np.full(len(docs), np.nan)
         comes_to_you = np.zeros(len(docs), dtype=np.bool_)
         if request.point is not None:
-            distance = haversine_m(request.point.latitude, request.point.longitude,
-                                   columns.latitude[docs], columns.longitude[docs])
+            distance = haversine_many_m(request.point, columns.latitude[docs], columns.longitude[docs])
             for at in np.flatnonzero(columns.has_area[docs]):  # the few that come to you: a polygon test
-                metres, inside = _distance(state.facts(int(docs[at])), request.point)
-                distance[at], comes_to_you[at] = (np.nan if metres is None else metres), inside
+                comes_to_you[at] = _area_contains(state.facts(int(docs[at])), request.point)
+                distance[at] = 0.0 if comes_to_you[at] else np.nan
             within = distance <= request.radius_m  # NaN (nowhere to measure from) is never within
             docs, bm25, distance, comes_to_you = docs[within], bm25[within], distance[within], comes_to_you[within]
         wanted_languages = _wanted_languages(request)
@@ -444,7 +444,8 @@ class SearchEngine:
                               if len(wanted_columns) else np.zeros(len(docs), dtype=np.bool_))
         verified = columns.verified[docs]
         stale = (verified == 0) | (self._today().toordinal() - verified > self.stale_after_days)
-        score = combined_scores(bm25, distance, suitability_factors(language_match, stale, columns.status_factor[docs]))
+        suitability = suitability_factors(language_match, stale, columns.paused_or_full[docs])
+        score = combined_scores(bm25, distance, suitability)
         # Each service's best place: highest score, then nearest.
         services = columns.service_rank[docs]
         measured = np.nan_to_num(distance, nan=0.0)
@@ -540,16 +541,12 @@ def _spoken(facts: DocFacts, wanted_languages: set[str]) -> tuple[str, ...]:
                  if code in wanted_languages or SAME_READERS.get(code, code) in wanted_languages)
 
 
-def _distance(facts: DocFacts, point: Point) -> tuple[float | None, bool]:
-    if facts.area is not None:
-        from shapely.geometry import Point as ShapelyPoint
+def _area_contains(facts: DocFacts, point: Point) -> bool:
+    """Whether a service that comes to people covers the searcher's point."""
+    from shapely.geometry import Point as ShapelyPoint
 
-        with SHARED_GEOMETRY_LOCK:  # the area is shared by every search thread
-            inside = facts.area.contains(ShapelyPoint(point.longitude, point.latitude))
-        return (0.0, True) if inside else (None, False)
-    if facts.latitude is None or facts.longitude is None:
-        return None, False
-    return haversine_coords_m(point.latitude, point.longitude, facts.latitude, facts.longitude), False
+    with SHARED_GEOMETRY_LOCK:  # the area is shared by every search thread
+        return bool(facts.area.contains(ShapelyPoint(point.longitude, point.latitude)))
 
 
 def _matched_words(matched_terms, queries: TextQueries) -> list[str]:

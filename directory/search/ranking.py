@@ -26,10 +26,10 @@ def distance_factors(metres: np.ndarray) -> np.ndarray:
     return np.where(np.isnan(metres), 1.0, 1.0 / (1.0 + metres / DISTANCE_HALF_M))
 
 
-def suitability_factors(language_match: np.ndarray | None, stale: np.ndarray, status_factor: np.ndarray) -> np.ndarray:
-    """Language spoken (``None``: the searcher's languages are unknown), freshness and
-    status (``status_factor``: PAUSED_OR_FULL_FACTOR for paused or full listings)."""
-    factor = np.where(stale, STALE_FACTOR, 1.0) * status_factor
+def suitability_factors(language_match: np.ndarray | None, stale: np.ndarray,
+                        paused_or_full: np.ndarray) -> np.ndarray:
+    """Language spoken (``None``: the searcher's languages are unknown), freshness, status."""
+    factor = np.where(stale, STALE_FACTOR, 1.0) * np.where(paused_or_full, PAUSED_OR_FULL_FACTOR, 1.0)
     if language_match is not None:
         factor = factor * np.where(language_match, 1.0, OTHER_LANGUAGE_FACTOR)
     return factor
