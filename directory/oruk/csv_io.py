@@ -20,6 +20,8 @@ from decimal import Decimal
 
 from .. import vocabulary
 from ..models import Service
+from . import formats
+from .ids import oruk_id
 from .importer import ImportFileError, Record
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://signpost.example.org/import/csv")
@@ -270,26 +272,28 @@ def _sorted(items):
 
 def service_rows(service: Service) -> list[dict]:
     """The rows of one service (first row: every service column; each row: one place,
-    schedule, price and area)."""
+    schedule, price and area). Values as the ORUK JSON export publishes them (``formats``):
+    UUID ids, only valid emails and links, a DAILY schedule as WEEKLY on every day."""
     organization = service.organization
     contacts = _sorted(service.contacts)
     contact = contacts[0] if contacts else None
     org_phones, phones = _sorted(organization.phones), _sorted(service.phones)
     contact_phones = _sorted(contact.phones) if contact else []
     base = {
-        "id": service.id, "name": service.name, "description": service.description, "locale": service.locale,
-        "organization_id": organization.id, "organization_name": organization.name,
-        "organization_description": organization.description, "organization_email": organization.email,
-        "organization_website": organization.website,
+        "id": oruk_id(service.id), "name": service.name, "description": service.description, "locale": service.locale,
+        "organization_id": oruk_id(organization.id), "organization_name": organization.name,
+        "organization_description": organization.description, "organization_email": formats.email(organization.email),
+        "organization_website": formats.uri(organization.website),
         "organization_phone": org_phones[0].number if org_phones else None,
-        "url": service.url, "email": service.email, "phone": phones[0].number if phones else None,
-        "contact_name": contact.name if contact else None, "contact_email": contact.email if contact else None,
+        "url": formats.uri(service.url), "email": formats.email(service.email),
+        "phone": phones[0].number if phones else None, "contact_name": contact.name if contact else None,
+        "contact_email": formats.email(contact.email) if contact else None,
         "contact_phone": contact_phones[0].number if contact_phones else None,
         "fees_description": service.fees_description, "eligibility_description": service.eligibility_description,
         "application_process": service.application_process, "minimum_age": service.minimum_age,
         "maximum_age": service.maximum_age, "alert": service.alert,
         "languages": LIST_SEPARATOR.join(sorted({language.code for language in service.languages if language.code})),
-        "categories": LIST_SEPARATOR.join(sorted({attribute.taxonomy_term.code or attribute.taxonomy_term.id
+        "categories": LIST_SEPARATOR.join(sorted({attribute.taxonomy_term.code or oruk_id(attribute.taxonomy_term.id)
                                                   for attribute in service.attributes})),
         "gender": service.gender, "faith_setting": service.faith_setting,
         "food": LIST_SEPARATOR.join(service.food or []), "how_to_join": service.how_to_join,
@@ -313,7 +317,7 @@ def service_rows(service: Service) -> list[dict]:
         if index < len(links):
             location = links[index].location
             address = location.address
-            row.update({"location_id": location.id, "location_name": location.name,
+            row.update({"location_id": oruk_id(location.id), "location_name": location.name,
                         "latitude": location.latitude, "longitude": location.longitude,
                         "transportation": location.transportation,
                         "accessibility": LIST_SEPARATOR.join(sorted(set(location.accessibility_codes)))})
@@ -323,6 +327,8 @@ def service_rows(service: Service) -> list[dict]:
         if index < len(schedules):
             schedule = schedules[index]
             row.update({f"schedule_{name}": getattr(schedule, name) for name in _SCHEDULE_FIELDS})
+            rule = formats.recurrence(schedule.freq, schedule.interval, schedule.byday, schedule.bymonthday)
+            row.update({f"schedule_{name}": value for name, value in rule.items()})
         if index < len(costs):
             row.update({column: getattr(costs[index], key) for key, column in _COST_FIELDS.items()})
         if index < len(areas):

@@ -54,9 +54,9 @@ def export(session: Session, file_format: str, area: str | None = None) -> Expor
         raise UnknownFormat(f"unknown format {file_format!r}; use one of {', '.join(FORMATS)}")
     services = services_for_export(session, area)
     if file_format == "oruk-json":
-        from .write import service_to_oruk
+        from .publish import service as published_service
 
-        body = (json.dumps([service_to_oruk(service) for service in services], ensure_ascii=False, indent=2)
+        body = (json.dumps([published_service(service) for service in services], ensure_ascii=False, indent=2)
                 + "\n").encode("utf-8")
     elif file_format == "csv":
         from .csv_io import write_csv

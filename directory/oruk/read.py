@@ -130,7 +130,7 @@ def read_location(data: dict, path: str) -> Location:
                 region=clean_text(item.get("region")), state_province=clean_text(item.get("state_province")),
                 postal_code=_required(item, "postal_code", f"{path}.physical_addresses[{i}]", 16),
                 country=clean_text(item.get("country")) or "GB")
-            for i, item in enumerate(data.get("physical_addresses") or [])
+            for i, item in enumerate(data.get("addresses") or data.get("physical_addresses") or [])  # ORUK 3.0 name, HSDS 2 name
         ],
         accessibility=[
             Accessibility(id=_id(item), description=_vocab("accessibility", clean_text(item.get("description")),

@@ -10,16 +10,22 @@ import copy
 from functools import lru_cache
 
 from ... import vocabulary
+from ...oruk import formats
 from ...oruk.export import FORMATS
 from ...search.query import MAX_PER_PAGE, MAX_RADIUS_M
 from .params import DEFAULT_PER_PAGE, ENGINE_FILTERS, MAX_PAGE
 
 ORUK_VERSION = "3.0"
 ORUK_PROFILE = "https://openreferraluk.org/"
-TEXT = {"type": ["string", "null"]}
-INTEGER = {"type": ["integer", "null"]}
-NUMBER = {"type": ["number", "null"]}
-DATE = {"type": ["string", "null"], "description": "YYYY-MM-DD"}
+# As the UK profile types them: an absent value is left out, never null (directory/oruk/publish.py).
+ID = {"type": "string", "format": "uuid"}
+TEXT = {"type": "string"}
+INTEGER = {"type": "integer"}
+NUMBER = {"type": "number"}
+DATE = {"type": "string", "format": "date", "description": "YYYY-MM-DD"}
+EMAIL = {"type": "string", "format": "email"}
+URI = {"type": "string", "format": "uri"}
+REQUIRED_TEXT = {"type": "string", "description": "Required by the UK profile; empty when not known."}
 
 
 def _ref(name: str) -> dict:
@@ -28,7 +34,9 @@ def _ref(name: str) -> dict:
 
 def _object(properties: dict, required: list[str] | None = None, description: str | None = None,
             closed: bool = True) -> dict:
-    schema = {"type": "object", "properties": properties, "required": required or list(properties)}
+    """An object of ``properties`` of which only ``required`` are always present (default: id)."""
+    schema = {"type": "object", "properties": properties,
+              "required": list(required) if required is not None else ["id"]}
     if closed:
         schema["additionalProperties"] = False
     if description:
@@ -40,79 +48,83 @@ def _array(item: dict) -> dict:
     return {"type": "array", "items": item}
 
 
-def _enum(values, nullable: bool = False) -> dict:
-    return {"type": ["string", "null"] if nullable else "string", "enum": list(values) + ([None] if nullable else [])}
+def _enum(values) -> dict:
+    return {"type": "string", "enum": list(values)}
 
 
-PHONE = _object({"id": {"type": "string"}, "number": {"type": "string"}, "extension": TEXT, "type": TEXT,
-                 "description": TEXT})
-ORGANIZATION_FIELDS = {"id": {"type": "string"}, "name": {"type": "string"}, "alternate_name": TEXT,
-                       "description": TEXT, "email": TEXT, "website": TEXT, "logo": TEXT, "uri": TEXT}
-ADDRESS = _object({"id": {"type": "string"}, "location_id": TEXT, "attention": TEXT, "address_1": {"type": "string"},
-                   "address_2": TEXT, "city": {"type": "string"}, "region": TEXT, "state_province": TEXT,
-                   "postal_code": {"type": "string"}, "country": TEXT})
-ACCESSIBILITY = _object({"id": {"type": "string"}, "location_id": TEXT,
-                         "description": _enum(vocabulary.ACCESSIBILITY, nullable=True), "details": TEXT, "url": TEXT})
+PHONE = _object({"id": ID, "number": TEXT, "extension": TEXT, "type": TEXT, "description": TEXT}, ["id", "number"])
+ORGANIZATION_FIELDS = {"id": ID, "name": TEXT, "alternate_name": TEXT, "description": REQUIRED_TEXT, "email": EMAIL,
+                       "website": URI, "logo": TEXT, "uri": URI}
+ORGANIZATION_REQUIRED = ["id", "name", "description"]
+ADDRESS = _object({"id": ID, "location_id": ID, "attention": TEXT, "address_1": TEXT, "address_2": TEXT, "city": TEXT,
+                   "region": TEXT, "state_province": REQUIRED_TEXT, "postal_code": TEXT, "country": TEXT,
+                   "address_type": _enum(formats.LOCATION_TYPES)},
+                  ["id", "address_1", "city", "state_province", "postal_code", "country", "address_type"])
+ACCESSIBILITY = _object({"id": ID, "location_id": ID, "description": TEXT, "details": TEXT, "url": URI})
 LOCATION_FIELDS = {
-    "id": {"type": "string"}, "location_type": TEXT, "url": TEXT, "organization_id": TEXT, "name": TEXT,
+    "id": ID, "location_type": _enum(formats.LOCATION_TYPES), "url": URI, "organization_id": ID, "name": TEXT,
     "alternate_name": TEXT, "description": TEXT, "transportation": TEXT,
-    "latitude": {"type": ["number", "null"], "minimum": -90, "maximum": 90},
-    "longitude": {"type": ["number", "null"], "minimum": -180, "maximum": 180},
+    "latitude": {"type": "number", "minimum": -90, "maximum": 90},
+    "longitude": {"type": "number", "minimum": -180, "maximum": 180},
     "external_identifier": TEXT, "external_identifier_type": TEXT,
 }
 SCHEDULE = _object({
-    "id": {"type": "string"}, "service_id": TEXT, "valid_from": DATE, "valid_to": DATE, "dtstart": DATE,
+    "id": ID, "service_id": ID, "valid_from": DATE, "valid_to": DATE, "dtstart": DATE,
     "timezone": TEXT, "until": DATE, "count": INTEGER, "wkst": TEXT,
-    "freq": _enum(("WEEKLY", "MONTHLY", "DAILY", "YEARLY"), nullable=True), "interval": INTEGER,
-    "byday": TEXT, "byweekno": TEXT, "bymonthday": TEXT, "byyearday": TEXT, "description": TEXT,
-    "opens_at": {"type": ["string", "null"], "description": "HH:MM (local time)"},
-    "closes_at": {"type": ["string", "null"], "description": "HH:MM (local time)"},
-    "schedule_link": TEXT, "attending_type": TEXT, "notes": TEXT,
+    "freq": dict(_enum(formats.UK_FREQUENCIES), description="The UK profile's WEEKLY or MONTHLY: a daily session is "
+                                                            "WEEKLY on every day (byday MO,TU,WE,TH,FR,SA,SU)."),
+    "interval": INTEGER, "byday": TEXT, "byweekno": TEXT, "bymonthday": TEXT, "byyearday": TEXT, "description": TEXT,
+    "opens_at": {"type": "string", "description": "HH:MM (local time)"},
+    "closes_at": {"type": "string", "description": "HH:MM (local time)"},
+    "schedule_link": URI, "attending_type": TEXT, "notes": TEXT,
 })
-LANGUAGE = _object({"id": {"type": "string"}, "service_id": TEXT, "name": TEXT, "code": TEXT, "note": TEXT})
-COST_OPTION = _object({"id": {"type": "string"}, "service_id": TEXT, "valid_from": DATE, "valid_to": DATE,
+LANGUAGE = _object({"id": ID, "service_id": ID, "name": TEXT, "code": TEXT, "note": TEXT})
+COST_OPTION = _object({"id": ID, "service_id": ID, "valid_from": DATE, "valid_to": DATE,
                        "option": TEXT, "currency": TEXT, "amount": NUMBER, "amount_description": TEXT})
-CONTACT = _object({"id": {"type": "string"}, "service_id": TEXT, "name": TEXT, "title": TEXT, "department": TEXT,
-                   "email": TEXT, "phones": _array(_ref("Phone"))})
-SERVICE_AREA = _object({"id": {"type": "string"}, "service_id": TEXT, "name": TEXT, "description": TEXT,
-                        "extent": {"type": ["string", "null"], "description": "GeoJSON text"},
-                        "extent_type": TEXT, "uri": TEXT})
-TERM_FIELDS = {"id": {"type": "string"}, "code": TEXT, "name": {"type": "string"}, "description": TEXT,
-               "parent_id": TEXT, "taxonomy": TEXT, "taxonomy_id": TEXT, "language": TEXT, "term_uri": TEXT}
-TERM_TRANSLATION = _object({"name": {"type": "string"}, "description": TEXT, "synonyms": _array({"type": "string"})})
-ATTRIBUTE = _object({"id": {"type": "string"}, "link_id": {"type": "string"}, "link_type": TEXT,
-                     "link_entity": {"type": "string"}, "taxonomy_term_id": {"type": "string"}, "value": TEXT,
-                     "label": TEXT, "taxonomy_term": _ref("TaxonomyTerm")})
-TAXONOMY = _object({"id": {"type": "string"}, "name": {"type": "string"}, "description": TEXT, "uri": TEXT,
-                    "version": TEXT})
+CONTACT = _object({"id": ID, "service_id": ID, "name": TEXT, "title": TEXT, "department": TEXT,
+                   "email": EMAIL, "phones": _array(_ref("Phone"))}, ["id", "phones"])
+SERVICE_AREA = _object({"id": ID, "service_id": ID, "name": TEXT, "description": TEXT,
+                        "extent": {"type": "string", "description": "GeoJSON text"}, "extent_type": TEXT, "uri": URI})
+TERM_FIELDS = {"id": ID, "code": TEXT, "name": TEXT, "description": REQUIRED_TEXT, "parent_id": ID, "taxonomy": TEXT,
+               "taxonomy_id": ID, "language": TEXT, "term_uri": URI}
+TERM_REQUIRED = ["id", "name", "description"]
+TERM_TRANSLATION = _object({"name": TEXT, "description": TEXT, "synonyms": _array(TEXT)}, ["name", "synonyms"])
+ATTRIBUTE = _object({"id": ID, "link_id": ID, "link_type": TEXT, "link_entity": TEXT, "taxonomy_term_id": ID,
+                     "value": TEXT, "label": TEXT, "taxonomy_term": _ref("TaxonomyTerm")},
+                    ["id", "link_id", "link_entity", "taxonomy_term_id", "taxonomy_term"])
+TAXONOMY = _object({"id": ID, "name": TEXT, "description": REQUIRED_TEXT, "uri": URI, "version": TEXT},
+                   ["id", "name", "description"])
 EXPLANATION = _object({
-    "matched": _array({"type": "string"}), "matched_categories": _array({"type": "string"}),
-    "distance_m": {"type": "number"}, "comes_to_you": {"type": "boolean"},
-    "languages": _array({"type": "string"}), "access": _array({"type": "string"}), "free": {"type": "boolean"},
+    "matched": _array(TEXT), "matched_categories": _array(TEXT),
+    "distance_m": NUMBER, "comes_to_you": {"type": "boolean"},
+    "languages": _array(TEXT), "access": _array(TEXT), "free": {"type": "boolean"},
     "stale": {"type": "boolean"}, "status": _enum(vocabulary.LISTING_STATUS),
 }, required=["status"], description="Extension: why a result was suggested (only the reasons that apply).")
 
 SERVICE_SUMMARY_FIELDS = {
-    "id": {"type": "string"}, "organization_id": {"type": "string"}, "name": {"type": "string"},
-    "alternate_name": TEXT, "description": TEXT, "url": TEXT, "email": TEXT,
-    "status": _enum(("active", "inactive", "defunct", "temporarily closed")),
+    "id": ID, "organization_id": ID, "name": TEXT,
+    "alternate_name": TEXT, "description": TEXT, "url": URI, "email": EMAIL,
+    "status": _enum(formats.SERVICE_STATUSES),
     "interpretation_services": TEXT, "application_process": TEXT, "fees_description": TEXT,
     "eligibility_description": TEXT, "minimum_age": INTEGER, "maximum_age": INTEGER, "alert": TEXT,
-    "assured_date": DATE, "last_modified": {"type": ["string", "null"], "format": "date-time"},
+    "assured_date": DATE, "last_modified": {"type": "string", "format": "date-time"},
     # --- extensions (seed_data/README.md) ---
     "locale": {"type": "string", "description": "Extension: the language name and description are written in."},
     "translations": {"type": "object", "description": "Extension: name and description in other locales.",
-                     "additionalProperties": _object({"name": {"type": "string"}, "description": TEXT})},
+                     "additionalProperties": _object({"name": TEXT, "description": TEXT}, ["name"])},
     "gender": _enum(vocabulary.GENDER), "faith_setting": _enum(vocabulary.FAITH_SETTING),
     "food": _array(_enum(vocabulary.FOOD)), "how_to_join": _enum(vocabulary.HOW_TO_JOIN),
     "transport_provided": {"type": "boolean"}, "carers_welcome": {"type": "boolean"},
     "listing_status": _enum(vocabulary.LISTING_STATUS), "last_verified": DATE,
 }
+SERVICE_SUMMARY_REQUIRED = ["id", "organization_id", "name", "status", "locale", "translations", "gender",
+                            "faith_setting", "food", "how_to_join", "transport_provided", "carers_welcome",
+                            "listing_status"]
 SEARCH_FIELDS = {
     "text_locale": {"type": "string", "description": "Extension: the locale name/description are given in "
                                                      "(present when a locale was asked for)."},
-    "distance": {"type": ["number", "null"], "description": "Extension: metres from the searched point "
-                                                            "(present when a location was given)."},
+    "distance": {"type": "number", "description": "Extension: metres from the searched point (present when a "
+                                                  "location was given and the place has coordinates)."},
     "explanation": _ref("Explanation"),
 }
 SERVICE_NESTED_FIELDS = {
@@ -124,7 +136,8 @@ SERVICE_NESTED_FIELDS = {
 }
 PROBLEM = _object({"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
                    "detail": {"type": "string"}, "instance": {"type": "string"},
-                   "invalid_params": _array(_object({"name": {"type": "string"}, "reason": {"type": "string"}}))},
+                   "invalid_params": _array(_object({"name": {"type": "string"}, "reason": {"type": "string"}},
+                                                    ["name", "reason"]))},
                   required=["type", "title", "status", "detail"], description="RFC 9457 problem details.")
 PAGE_FIELDS = {
     "total_items": {"type": "integer", "minimum": 0, "description": "How many items match, on every page."},
@@ -132,59 +145,61 @@ PAGE_FIELDS = {
     "size": {"type": "integer", "minimum": 0, "description": "How many items are on this page."},
     "first_page": {"type": "boolean"}, "last_page": {"type": "boolean"}, "empty": {"type": "boolean"},
 }
+LINK_FIELDS = {"id": ID, "service_id": ID, "location_id": ID, "description": TEXT}
+LINK_REQUIRED = ["id", "service_id", "location_id", "location"]
 
 
 def _page(item_schema: str) -> dict:
-    return _object(dict(PAGE_FIELDS, contents=_array(_ref(item_schema))))
+    fields = dict(PAGE_FIELDS, contents=_array(_ref(item_schema)))
+    return _object(fields, list(fields))
 
 
 SCHEMAS = {
     "Problem": PROBLEM,
     "Phone": PHONE,
-    "Organization": _object(dict(ORGANIZATION_FIELDS, phones=_array(_ref("Phone")))),
-    "OrganizationSummary": _object(ORGANIZATION_FIELDS),
+    "Organization": _object(dict(ORGANIZATION_FIELDS, phones=_array(_ref("Phone"))),
+                            ORGANIZATION_REQUIRED + ["phones"]),
+    "OrganizationSummary": _object(ORGANIZATION_FIELDS, ORGANIZATION_REQUIRED),
     "OrganizationFull": _object(dict(ORGANIZATION_FIELDS, phones=_array(_ref("Phone")),
-                                     services=_array(_ref("ServiceSummary")))),
+                                     services=_array(_ref("ServiceSummary"))),
+                                ORGANIZATION_REQUIRED + ["phones", "services"]),
     "PhysicalAddress": ADDRESS,
     "Accessibility": ACCESSIBILITY,
-    "Location": _object(dict(LOCATION_FIELDS, physical_addresses=_array(_ref("PhysicalAddress")),
-                             accessibility=_array(_ref("Accessibility")))),
-    "ServiceAtLocation": _object({"id": {"type": "string"}, "service_id": {"type": "string"},
-                                  "location_id": {"type": "string"}, "description": TEXT,
-                                  "location": _ref("Location")}),
-    "ServiceAtLocationListItem": _object({
-        "id": {"type": "string"}, "service_id": {"type": "string"}, "location_id": {"type": "string"},
-        "description": TEXT, "service": _ref("ServiceSummary"), "location": _ref("Location"),
-        "distance": SEARCH_FIELDS["distance"]}, required=["id", "service_id", "location_id", "service", "location"]),
-    "ServiceAtLocationFull": _object({"id": {"type": "string"}, "service_id": {"type": "string"},
-                                      "location_id": {"type": "string"}, "description": TEXT,
-                                      "location": _ref("Location"), "service": _ref("Service")}),
+    "Location": _object(dict(LOCATION_FIELDS, addresses=_array(_ref("PhysicalAddress")),
+                             accessibility=_array(_ref("Accessibility"))),
+                        ["id", "location_type", "addresses", "accessibility"]),
+    "ServiceAtLocation": _object(dict(LINK_FIELDS, location=_ref("Location")), LINK_REQUIRED),
+    "ServiceAtLocationListItem": _object(dict(LINK_FIELDS, service=_ref("ServiceSummary"), location=_ref("Location"),
+                                              distance=SEARCH_FIELDS["distance"]), LINK_REQUIRED + ["service"]),
+    "ServiceAtLocationFull": _object(dict(LINK_FIELDS, location=_ref("Location"), service=_ref("Service")),
+                                     LINK_REQUIRED + ["service"]),
     "Schedule": SCHEDULE,
     "Language": LANGUAGE,
     "CostOption": COST_OPTION,
     "Contact": CONTACT,
     "ServiceArea": SERVICE_AREA,
     "Taxonomy": TAXONOMY,
-    "TaxonomyTerm": _object(TERM_FIELDS),
+    "TaxonomyTerm": _object(TERM_FIELDS, TERM_REQUIRED),
     "TaxonomyTermFull": _object(dict(TERM_FIELDS, translations={
         "type": "object", "additionalProperties": _ref("TaxonomyTermTranslation"),
-        "description": "Extension: the term's name, description and synonyms in each locale."})),
+        "description": "Extension: the term's name, description and synonyms in each locale."}),
+        TERM_REQUIRED + ["translations"]),
     "TaxonomyTermTranslation": TERM_TRANSLATION,
     "Attribute": ATTRIBUTE,
     "Explanation": EXPLANATION,
-    "ServiceSummary": _object(dict(SERVICE_SUMMARY_FIELDS, **SEARCH_FIELDS), required=list(SERVICE_SUMMARY_FIELDS),
+    "ServiceSummary": _object(dict(SERVICE_SUMMARY_FIELDS, **SEARCH_FIELDS), required=SERVICE_SUMMARY_REQUIRED,
                               description="A service's one-to-one fields (and extensions)."),
     "Service": _object(dict(SERVICE_SUMMARY_FIELDS, **SERVICE_NESTED_FIELDS, **SEARCH_FIELDS),
-                       required=list(SERVICE_SUMMARY_FIELDS) + list(SERVICE_NESTED_FIELDS),
+                       required=SERVICE_SUMMARY_REQUIRED + list(SERVICE_NESTED_FIELDS),
                        description="A fully nested ORUK 3.0 service with the Community Signpost extensions."),
     # A full service is also a summary with more keys, so the items are "any of" the two.
-    "ServicePage": _object(dict(PAGE_FIELDS, contents=_array({"anyOf": [_ref("Service"), _ref("ServiceSummary")]}))),
+    "ServicePage": _object(dict(PAGE_FIELDS, contents=_array({"anyOf": [_ref("Service"), _ref("ServiceSummary")]})),
+                           list(PAGE_FIELDS) + ["contents"]),
     "ServiceAtLocationPage": _page("ServiceAtLocationListItem"),
     "TaxonomyPage": _page("Taxonomy"),
     "TaxonomyTermPage": _page("TaxonomyTerm"),
     "OrganizationPage": _page("OrganizationSummary"),
 }
-
 
 def _param(name: str, description: str, schema: dict | None = None, location: str = "query",
            required: bool = False) -> dict:
@@ -270,8 +285,8 @@ PATHS = {
     "/": {"get": {"summary": "Information about this API and its relationship with ORUK/HSDS.",
                   "operationId": "getAPIMetaInformation",
                   "responses": {"200": {"description": "About this API.", "content": {"application/json": {
-                      "schema": _object({"version": {"type": "string"}, "profile": {"type": "string"},
-                                         "openapi_url": {"type": "string"}})}}}, **_problems(400)}}},
+                      "schema": _object({"version": TEXT, "profile": URI, "openapi_url": URI},
+                                        ["version", "profile", "openapi_url"])}}}, **_problems(400)}}},
     "/services": {"get": {
         "summary": "Paginated services (one-to-one fields, or fully nested with full=true); with a postcode or "
                    "lat/lon, the nearest suitable first.",

@@ -15,6 +15,7 @@ from ...discovery import Located, locate
 from ...geography import InvalidLocation
 from ...i18n.locales import negotiate
 from ...models import Taxonomy, TaxonomyTerm
+from ...oruk import ids
 from ...search import SearchRequest
 from ...search.query import MAX_PER_PAGE, MAX_RADIUS_M
 from ...search.schema import FACET_FIELDS
@@ -167,7 +168,7 @@ def _term_codes(session: Session, args: MultiDict) -> tuple[list[str], bool]:
     codes: list[str] = []
     unknown = False
     for value in words(args, "taxonomy_term_id"):
-        term = session.get(TaxonomyTerm, value) if len(value) <= 36 else None
+        term = ids.find(session, TaxonomyTerm, value)
         term = term or session.scalar(select(TaxonomyTerm).where(TaxonomyTerm.code == value))
         if term is None:
             unknown = True
@@ -175,8 +176,8 @@ def _term_codes(session: Session, args: MultiDict) -> tuple[list[str], bool]:
             codes.append(term.code or term.id)
     taxonomy_id = (args.get("taxonomy_id") or "").strip()
     if taxonomy_id:
-        taxonomy = session.get(Taxonomy, taxonomy_id) if len(taxonomy_id) <= 36 else None
-        terms = list(session.scalars(select(TaxonomyTerm).where(TaxonomyTerm.taxonomy_id == taxonomy_id))) \
+        taxonomy = ids.find(session, Taxonomy, taxonomy_id)
+        terms = list(session.scalars(select(TaxonomyTerm).where(TaxonomyTerm.taxonomy_id == taxonomy.id))) \
             if taxonomy is not None else []
         if not terms:
             unknown = True

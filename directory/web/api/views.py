@@ -11,7 +11,7 @@ from ...discovery import FoundActivity, find_activities
 from ...geography import InvalidLocation, Point, haversine_m
 from ...listings import VISIBLE_STATUSES, ServiceNotFound, get_service
 from ...models import Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
-from ...oruk import write
+from ...oruk import ids, publish
 from ...oruk.export import FORMATS, export
 from ...search import IndexMissing, InvalidSearch
 from ...search.query import MAX_PER_PAGE
@@ -111,9 +111,9 @@ def _search(query: params.ServiceQuery) -> tuple[list[FoundActivity], int]:
 
 def _service_item(activity: FoundActivity, query: params.ServiceQuery) -> dict:
     service, hit = activity.service, activity.hit
-    item = write.service_to_oruk(service, query.locale) if query.full else write.service_summary(service, query.locale)
-    if query.located is not None:
-        item["distance"] = round(hit.distance_m, 1) if hit.distance_m is not None else None
+    item = publish.service(service, query.locale) if query.full else publish.service_summary(service, query.locale)
+    if query.located is not None and hit.distance_m is not None:
+        item["distance"] = round(hit.distance_m, 1)
     if query.located is not None or query.request.text:
         item["explanation"] = hit.explanation.as_dict()
     return item
@@ -137,21 +137,20 @@ def services():
 
 @blueprint.get("/services/<service_id>")
 def service(service_id: str):
+    found = ids.find(db_session(), Service, service_id)
     try:
-        listing = get_service(db_session(), service_id)
+        listing = get_service(db_session(), found.id if found is not None else service_id)
     except ServiceNotFound:
         raise _not_found("service", service_id) from None
-    return jsonify(write.service_to_oruk(listing, _locale()))
+    return jsonify(publish.service(listing, _locale()))
 
 
 # ---- service at locations ---------------------------------------------------------------------
 
-def _link_item(link: ServiceAtLocation, locale: str | None, distance: float | None, with_distance: bool) -> dict:
-    item = {"id": link.id, "service_id": link.service_id, "location_id": link.location_id,
-            "description": link.description, "service": write.service_summary(link.service, locale),
-            "location": write.location_to_oruk(link.location)}
-    if with_distance:
-        item["distance"] = round(distance, 1) if distance is not None else None
+def _link_item(link: ServiceAtLocation, locale: str | None, distance: float | None) -> dict:
+    item = publish.service_at_location_with_service(link, locale)
+    if distance is not None:
+        item["distance"] = round(distance, 1)
     return item
 
 
@@ -180,7 +179,7 @@ def service_at_locations():
     if point is not None:
         rows.sort(key=lambda row: (row[0], row[1].id))
     start = (page - 1) * per_page
-    contents = [_link_item(link, query.locale, distance, point is not None)
+    contents = [_link_item(link, query.locale, distance)
                 for distance, link in rows[start:start + per_page]]
     return jsonify(_envelope(contents, len(rows), page, per_page))
 
@@ -195,14 +194,10 @@ def _search_all(query: params.ServiceQuery) -> tuple[list[FoundActivity], int]:
 
 @blueprint.get("/service_at_locations/<link_id>")
 def service_at_location(link_id: str):
-    session = db_session()
-    link = session.get(ServiceAtLocation, link_id) if len(link_id) <= 36 else None
+    link = ids.find(db_session(), ServiceAtLocation, link_id)
     if link is None:
         raise _not_found("service_at_location", link_id)
-    locale = _locale()
-    return jsonify({"id": link.id, "service_id": link.service_id, "location_id": link.location_id,
-                    "description": link.description, "location": write.location_to_oruk(link.location),
-                    "service": write.service_to_oruk(link.service, locale)})
+    return jsonify(publish.service_at_location_with_service(link, _locale(), full=True))
 
 
 # ---- taxonomies, terms, organisations -----------------------------------------------------------
@@ -217,15 +212,15 @@ def _paged(statement, render) -> Response:
 
 @blueprint.get("/taxonomies")
 def taxonomies():
-    return _paged(select(Taxonomy).order_by(Taxonomy.name, Taxonomy.id), write.taxonomy_to_oruk)
+    return _paged(select(Taxonomy).order_by(Taxonomy.name, Taxonomy.id), publish.taxonomy)
 
 
 @blueprint.get("/taxonomies/<taxonomy_id>")
 def taxonomy(taxonomy_id: str):
-    found = db_session().get(Taxonomy, taxonomy_id) if len(taxonomy_id) <= 36 else None
+    found = ids.find(db_session(), Taxonomy, taxonomy_id)
     if found is None:
         raise _not_found("taxonomy", taxonomy_id)
-    return jsonify(write.taxonomy_to_oruk(found))
+    return jsonify(publish.taxonomy(found))
 
 
 @blueprint.get("/taxonomy_terms")
@@ -234,39 +229,41 @@ def taxonomy_terms():
     statement = select(TaxonomyTerm).order_by(TaxonomyTerm.name, TaxonomyTerm.id)
     taxonomy_id = (request.args.get("taxonomy_id") or "").strip()
     if taxonomy_id:
-        statement = statement.where(TaxonomyTerm.taxonomy_id == taxonomy_id)
+        taxonomy = ids.find(db_session(), Taxonomy, taxonomy_id)
+        statement = statement.where(TaxonomyTerm.taxonomy_id == (taxonomy.id if taxonomy else taxonomy_id))
     parent_id = (request.args.get("parent_id") or "").strip()
     if parent_id:
-        statement = statement.where(TaxonomyTerm.parent_id == parent_id)
-    return _paged(statement, lambda term: write.term_to_oruk(term, locale))
+        parent = ids.find(db_session(), TaxonomyTerm, parent_id)
+        statement = statement.where(TaxonomyTerm.parent_id == (parent.id if parent else parent_id))
+    return _paged(statement, lambda term: publish.term(term, locale))
 
 
 @blueprint.get("/taxonomy_terms/<term_id>")
 def taxonomy_term(term_id: str):
-    found = db_session().get(TaxonomyTerm, term_id) if len(term_id) <= 36 else None
+    found = ids.find(db_session(), TaxonomyTerm, term_id)
     if found is None:
         raise _not_found("taxonomy_term", term_id)
-    return jsonify(write.term_to_oruk(found, _locale(), with_translations=True))
+    return jsonify(publish.term(found, _locale(), with_translations=True))
 
 
 @blueprint.get("/organizations")
 def organizations():
     return _paged(select(Organization).order_by(Organization.name, Organization.id),
-                  lambda organization: write.organization_to_oruk(organization, full=False))
+                  lambda organization: publish.organization(organization, full=False))
 
 
 @blueprint.get("/organizations/<organization_id>")
 def organization(organization_id: str):
     session = db_session()
-    found = session.get(Organization, organization_id) if len(organization_id) <= 36 else None
+    found = ids.find(session, Organization, organization_id)
     if found is None:
         raise _not_found("organization", organization_id)
     locale = _locale()
     visible = session.scalars(select(Service).where(Service.organization_id == found.id,
                                                     Service.listing_status.in_(VISIBLE_STATUSES))
                               .order_by(Service.name, Service.id))
-    return jsonify(dict(write.organization_to_oruk(found),
-                        services=[write.service_summary(item, locale) for item in visible]))
+    return jsonify(dict(publish.organization(found),
+                        services=[publish.service_summary(item, locale) for item in visible]))
 
 
 # ---- exports ------------------------------------------------------------------------------------
