@@ -71,7 +71,7 @@ def test_an_export_imported_into_an_empty_directory_exports_identically(cli, see
 def test_export_writes_to_standard_output_by_default(cli, seeded_db):
     result = cli("export", "--area", "LE4")
     document = json.loads(result.stdout)
-    assert document and all(any(link["location"]["physical_addresses"][0]["postal_code"].startswith("LE4 ")
+    assert document and all(any(link["location"]["addresses"][0]["postal_code"].startswith("LE4 ")
                                  for link in item["service_at_locations"]) for item in document)
 
 

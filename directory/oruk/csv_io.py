@@ -266,8 +266,12 @@ def _text(value) -> str:
     return str(value)
 
 
+def _published_rule(schedule) -> dict:
+    return formats.recurrence(schedule.freq, schedule.interval, schedule.byday, schedule.bymonthday)
+
+
 def _sorted(items):
-    return sorted(items, key=lambda item: item.id or "")
+    return sorted(items, key=lambda item: oruk_id(item.id) or "")
 
 
 def service_rows(service: Service) -> list[dict]:
@@ -280,7 +284,8 @@ def service_rows(service: Service) -> list[dict]:
     org_phones, phones = _sorted(organization.phones), _sorted(service.phones)
     contact_phones = _sorted(contact.phones) if contact else []
     base = {
-        "id": oruk_id(service.id), "name": service.name, "description": service.description, "locale": service.locale,
+        "id": oruk_id(service.id), "name": service.name, "description": service.description,
+        "locale": service.locale,
         "organization_id": oruk_id(organization.id), "organization_name": organization.name,
         "organization_description": organization.description, "organization_email": formats.email(organization.email),
         "organization_website": formats.uri(organization.website),
@@ -293,8 +298,8 @@ def service_rows(service: Service) -> list[dict]:
         "application_process": service.application_process, "minimum_age": service.minimum_age,
         "maximum_age": service.maximum_age, "alert": service.alert,
         "languages": LIST_SEPARATOR.join(sorted({language.code for language in service.languages if language.code})),
-        "categories": LIST_SEPARATOR.join(sorted({attribute.taxonomy_term.code or oruk_id(attribute.taxonomy_term.id)
-                                                  for attribute in service.attributes})),
+        "categories": LIST_SEPARATOR.join(sorted({
+            attribute.taxonomy_term.code or oruk_id(attribute.taxonomy_term.id) for attribute in service.attributes})),
         "gender": service.gender, "faith_setting": service.faith_setting,
         "food": LIST_SEPARATOR.join(service.food or []), "how_to_join": service.how_to_join,
         "transport_provided": _yes_no(service.transport_provided), "carers_welcome": _yes_no(service.carers_welcome),
@@ -305,12 +310,15 @@ def service_rows(service: Service) -> list[dict]:
             base[f"name_{item.locale}"], base[f"description_{item.locale}"] = item.name, item.description
     # Children in an order that depends on what they say, not on their ids (ids the sheet
     # does not carry are derived on import), so export → import → export is stable.
+    # The order uses what is written (published ids and rules), which a re-import stores.
     links = sorted(service.service_at_locations, key=lambda link: (
-        link.location.name or "", link.location.address.postal_code if link.location.address else "", link.location.id))
+        link.location.name or "", link.location.address.postal_code if link.location.address else "",
+        oruk_id(link.location.id)))
     schedules = sorted(service.schedules, key=lambda item: (
-        _text(item.dtstart), item.byday or "", _text(item.opens_at), item.description or "", item.id))
-    costs = sorted(service.cost_options, key=lambda item: (item.option or "", _text(item.amount), item.id))
-    areas = sorted(service.service_areas, key=lambda item: (item.name or "", item.id))
+        _text(item.dtstart), _published_rule(item)["byday"] or "", _text(item.opens_at), item.description or "",
+        oruk_id(item.id)))
+    costs = sorted(service.cost_options, key=lambda item: (item.option or "", _text(item.amount), oruk_id(item.id)))
+    areas = sorted(service.service_areas, key=lambda item: (item.name or "", oruk_id(item.id)))
     rows = []
     for index in range(max(1, len(links), len(schedules), len(costs), len(areas))):
         row = dict(base)
@@ -327,8 +335,7 @@ def service_rows(service: Service) -> list[dict]:
         if index < len(schedules):
             schedule = schedules[index]
             row.update({f"schedule_{name}": getattr(schedule, name) for name in _SCHEDULE_FIELDS})
-            rule = formats.recurrence(schedule.freq, schedule.interval, schedule.byday, schedule.bymonthday)
-            row.update({f"schedule_{name}": value for name, value in rule.items()})
+            row.update({f"schedule_{name}": value for name, value in _published_rule(schedule).items()})
         if index < len(costs):
             row.update({column: getattr(costs[index], key) for key, column in _COST_FIELDS.items()})
         if index < len(areas):

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ..geography import postcode_district
 from ..listings import VISIBLE_STATUSES
 from ..models import Location, PhysicalAddress, Service, ServiceAtLocation
+from .ids import oruk_id
 
 FORMATS = {
     "oruk-json": ("application/json", "json"),
@@ -34,7 +35,7 @@ class Exported:
 
 
 def services_for_export(session: Session, area: str | None = None) -> list[Service]:
-    """Published services (not closed), by id; with ``area`` (a postcode district such as
+    """Published services (not closed), by published id; with ``area`` (a postcode district such as
     "LE4", or a full postcode meaning its district), only those with a place there.
     Raises InvalidLocation for an area that is not a postcode district."""
     statement = select(Service).where(Service.listing_status.in_(VISIBLE_STATUSES)).order_by(Service.id)
@@ -46,7 +47,9 @@ def services_for_export(session: Session, area: str | None = None) -> list[Servi
                         .where((PhysicalAddress.postal_code == district)
                                | PhysicalAddress.postal_code.like(f"{district} %")))
         statement = statement.where(Service.id.in_(at_addresses))
-    return list(session.scalars(statement))
+    # In order of published id (ids.oruk_id), which a re-imported copy stores: export →
+    # import → export gives the same file even for imported ids that are not UUIDs.
+    return sorted(session.scalars(statement), key=lambda service: oruk_id(service.id))
 
 
 def export(session: Session, file_format: str, area: str | None = None) -> Exported:

@@ -51,7 +51,8 @@ def _required_text(data: dict, *keys: str) -> dict:
 
 
 def _by_id(items):
-    return sorted(items, key=lambda item: item.id or "")
+    """In order of published id, so a re-imported copy (stored under those ids) lists alike."""
+    return sorted(items, key=lambda item: oruk_id(item.id) or "")
 
 
 def phone(item: Phone) -> dict:

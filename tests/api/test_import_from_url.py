@@ -8,7 +8,7 @@ from werkzeug.serving import make_server
 from directory.cli import main
 from directory.db import Database
 from directory.models import Service
-from directory.oruk.write import service_to_oruk
+from directory.oruk.publish import service as published_service
 from directory.schema import upgrade_database
 
 
@@ -36,7 +36,7 @@ def test_import_from_url_pulls_every_page_of_another_oruk_api(api_app, monkeypat
         assert _count(target) == total
         sample = client.get("/api/services?per_page=1").json["contents"][0]["id"]
         with target.session() as session:
-            assert service_to_oruk(session.get(Service, sample)) == client.get(f"/api/services/{sample}").json
+            assert published_service(session.get(Service, sample)) == client.get(f"/api/services/{sample}").json
     finally:
         server.shutdown()
         target.dispose()

@@ -161,3 +161,30 @@ def test_the_oruk_json_export_passes_the_service_schema_and_survives_a_round_tri
                   for violation in judge_document(judge, f"export[{index}]", "service.json", service)]
     assert not violations, summary(len(services), violations)
     assert any(service["name"] == "Spotkania przy kawie" for service in services)
+
+
+@pytest.mark.parametrize("file_format, suffix", [("oruk-json", "json"), ("csv", "csv")])
+def test_an_export_with_the_awkward_feed_imported_elsewhere_exports_identically(imported_app, backend, templates,
+                                                                               tmp_path, file_format, suffix):
+    """export → import into an empty directory → export: the same bytes, although the
+    first export turned ids into UUIDs, dropped bad emails and links and rewrote DAILY."""
+    first, second = tmp_path / f"first.{suffix}", tmp_path / f"second.{suffix}"
+    empty = templates.new_database(backend, seeded=False, folder=tmp_path / "empty")
+    runner = CliRunner()
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("DIRECTORY_INDEX_DIR", str(tmp_path / "cli-index"))
+            patch.setenv("DIRECTORY_DATABASE_URL", imported_app.config["DATABASE_URL"])
+            result = runner.invoke(main, ["export", "--format", file_format, "--output", str(first)])
+            assert result.exit_code == 0, result.output
+            exported = first.read_text(encoding="utf-8")
+            assert "awkward-1" not in exported and "kawa(at)example" not in exported and "DAILY" not in exported
+            assert "Spotkania przy kawie" in exported and "MO,TU,WE,TH,FR,SA,SU" in exported
+            patch.setenv("DIRECTORY_DATABASE_URL", empty)
+            result = runner.invoke(main, ["import", str(first)])
+            assert result.exit_code == 0, result.output
+            result = runner.invoke(main, ["export", "--format", file_format, "--output", str(second)])
+            assert result.exit_code == 0, result.output
+        assert first.read_bytes() == second.read_bytes()
+    finally:
+        templates.release(empty)
