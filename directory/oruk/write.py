@@ -1,9 +1,10 @@
-"""Models to ORUK 3.0 dicts: the exact shape ``oruk/read.py`` reads, plus our extensions.
+"""Models to faithful ORUK 3.0 dicts: the exact shape ``oruk/read.py`` reads, plus our extensions.
 
-``service_to_oruk(service)`` is what ``GET /api/services/{id}`` returns and what the
-ORUK JSON export writes, so export → import → export gives the same document. Every key is
-always present (``null`` or ``[]`` when empty) and lists are in a stable order, so two
-exports of the same directory are byte-for-byte identical.
+``service_to_oruk(service)`` is a listing's *document*, as stored: its own ids and values,
+every key present (``null`` or ``[]`` when empty), lists in a stable order. Submissions and
+moderation diff it and read it back (``read.upsert_service``) into the same rows. What
+leaves the directory (the API, the ORUK JSON export) is rendered from these dicts by
+``publish.py``, which applies the UK profile's rules (no nulls, UUID ids, valid formats).
 
 With ``locale`` the service's ``name`` and ``description`` are given in that locale where a
 translation exists, and the extension field ``text_locale`` says which locale they are in;

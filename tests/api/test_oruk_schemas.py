@@ -188,3 +188,17 @@ def test_an_export_with_the_awkward_feed_imported_elsewhere_exports_identically(
         assert first.read_bytes() == second.read_bytes()
     finally:
         templates.release(empty)
+
+
+def test_the_format_checker_really_checks_every_format_the_schemas_use():
+    """jsonschema skips a format whose checker library is missing: make sure none is."""
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker()
+    for value, name in [("www.example.org", "uri"), ("friends at rushey", "email"), ("2026-13-45T99:00:00Z", "date-time"),
+                        ("awkward-1", "uuid"), ("2026-02-30", "date")]:
+        assert not checker.conforms(value, name), (value, name)
+    for value, name in [("https://example.org/a?b=c", "uri"), ("a@example.org", "email"),
+                        ("2026-12-02T06:47:13.415Z", "date-time"), ("3f1f4b1e-2c55-4e0e-9d1a-7d3c1e5b9a10", "uuid"),
+                        ("2026-02-28", "date")]:
+        assert checker.conforms(value, name), (value, name)

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from ...discovery import FoundActivity, find_activities
 from ...geography import InvalidLocation, Point, haversine_m
-from ...listings import VISIBLE_STATUSES, ServiceNotFound, get_service
+from ...listings import VISIBLE_STATUSES
 from ...models import Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 from ...oruk import ids, publish
 from ...oruk.export import FORMATS, export
@@ -137,11 +137,9 @@ def services():
 
 @blueprint.get("/services/<service_id>")
 def service(service_id: str):
-    found = ids.find(db_session(), Service, service_id)
-    try:
-        listing = get_service(db_session(), found.id if found is not None else service_id)
-    except ServiceNotFound:
-        raise _not_found("service", service_id) from None
+    listing = ids.find(db_session(), Service, service_id)  # the published id, or the id as stored
+    if listing is None:
+        raise _not_found("service", service_id)
     return jsonify(publish.service(listing, _locale()))
 
 
