@@ -36,6 +36,7 @@ GENERIC_WORDS = frozenset({
 })
 _PUNCTUATION = regex.compile(r"[\p{P}\p{S}\p{Z}\s]+")
 _APOSTROPHE = regex.compile(r"(?<=\p{L})['\u2019](?=\p{L}|\s|$)")
+_CODE_LIKE = regex.compile(r"^[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)+$")
 _NOT_SLUG = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 
 
@@ -63,9 +64,9 @@ def _singular(word: str) -> str:
     return word
 
 
-def term_key(text) -> str:
+def term_key(text, singular: bool = True) -> str:
     """What two names of one category have in common: ``"Luncheon Clubs"`` and
-    ``"lunch-club"`` both give ``"lunch club"``."""
+    ``"Lunch club"`` both give ``"lunch club"``."""
     if text is None:
         return ""
     folded = _strip_latin_accents(unicodedata.normalize("NFKC", str(text)).casefold())
@@ -73,7 +74,8 @@ def term_key(text) -> str:
     words = []
     for word in _PUNCTUATION.split(folded):
         if word:
-            words.extend(VARIANTS.get(_singular(word), _singular(word)).split())
+            word = _singular(word) if singular else word
+            words.extend(VARIANTS.get(word, word).split())
     return " ".join(words)
 
 
@@ -83,53 +85,62 @@ def loose_key(key: str) -> str:
 
 
 class TermIndex:
-    """Every term's names, synonyms and code by :func:`term_key` (and by :func:`loose_key`,
-    consulted only when the exact key finds nothing)."""
+    """Every term's names and synonyms by :func:`term_key` (and by :func:`loose_key`,
+    consulted only when the exact key finds nothing); codes by themselves, case-folded.
+
+    Codes are identifiers, not words: only a name is matched loosely, or "health-checks"
+    (a parent category) would be taken for "Health check" (its child)."""
 
     def __init__(self):
         self.exact: dict[str, str] = {}
         self.loose: dict[str, str] = {}
+        self.codes: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        self.plain: dict[str, str] = {}  # term_key without the plural rule
 
     @classmethod
     def from_session(cls, session: Session) -> "TermIndex":
         index = cls()
-        # English names first, then codes, then translations and synonyms: the first word
-        # claims a key, so a term's own name beats another term's synonym.
-        terms = list(session.scalars(select(TaxonomyTerm)))
-        for term in terms:
-            index.add(term.name, term.id)
-        for term in terms:
-            index.add(term.code, term.id)
+        # English names first, then translations and synonyms: the first word claims a key,
+        # so a term's own name beats another term's synonym.
+        for term in session.scalars(select(TaxonomyTerm)):
+            index.add(term.name, term.id, code=term.code)
         for item in session.scalars(select(TaxonomyTermTranslation).order_by(TaxonomyTermTranslation.id)):
             for word in [item.name, *(item.synonyms or [])]:
                 index.add(word, item.term_id)
         return index
 
-    def add(self, text, term_id: str) -> None:
+    def add(self, text, term_id: str, code: str | None = None) -> None:
+        if code:
+            self.codes.setdefault(str(code).casefold(), term_id)
         key = term_key(text)
         if key:
+            self.names.setdefault(str(text).casefold().strip(), term_id)
+            self.plain.setdefault(term_key(text, singular=False), term_id)
             self.exact.setdefault(key, term_id)
             loose = loose_key(key)
             if loose:
                 self.loose.setdefault(loose, term_id)
 
     def match(self, text) -> str | None:
-        """The id of the term ``text`` names, or None."""
+        """The id of the term the name ``text`` (in any locale) names, or None."""
         key = term_key(text)
         if not key:
             return None
-        if key in self.exact:
-            return self.exact[key]
+        if _CODE_LIKE.match(str(text).strip()):
+            # "health-checks" is a code written as a name (a CSV category column): it may
+            # differ from another term's code by one letter, so it is matched only as written.
+            return self.names.get(str(text).casefold().strip()) or self.plain.get(term_key(text, singular=False))
+        found = self.names.get(str(text).casefold().strip()) or self.exact.get(key)
+        if found:
+            return found
         loose = loose_key(key)
         return (self.exact.get(loose) or self.loose.get(loose)) if loose else None
 
-    # The importer's older name-lookup interface (a dict of folded name -> id).
-    def get(self, text, default=None):
-        return self.match(text) or default
-
-    def setdefault(self, text, term_id: str) -> str:
-        self.add(text, term_id)
-        return self.match(text) or term_id
+    def match_code(self, code) -> str | None:
+        """The id of the term whose code (or name, written exactly) is ``code``."""
+        text = str(code).casefold().strip()
+        return self.codes.get(text) or self.names.get(text)
 
 
 def slug(text) -> str:

@@ -256,10 +256,6 @@ def records_from_url(url: str, per_page: int = 100, progress: Callable[[int, int
 
 # ---- taxonomy terms ----------------------------------------------------------------------
 
-def _fold(text) -> str:
-    return (clean_text(str(text)) or "").casefold() if text is not None else ""
-
-
 class TermResolver:
     """Find (or create) the local term an attribute names: id, code, then a name in any locale."""
 
@@ -288,10 +284,11 @@ class TermResolver:
             term = self.session.get(TaxonomyTerm, term_id)
         if term is None and code:
             term = self.session.scalar(select(TaxonomyTerm).where(TaxonomyTerm.code == str(code)))
-        for text in (name, code):
-            if term is None and text:
-                found = self._names().get(_fold(text))
-                term = self.session.get(TaxonomyTerm, found) if found else None
+        # A name matches loosely (any locale, plurals, punctuation); a code only as itself,
+        # ignoring case ("health-checks" is not "health-check").
+        for found in ((self._names().match(name) if name else None), (self._names().match_code(code) if code else None)):
+            if term is None and found:
+                term = self.session.get(TaxonomyTerm, found)
         return term
 
     def resolve(self, data, path: str) -> TaxonomyTerm:
@@ -334,7 +331,7 @@ class TermResolver:
         self.session.add(term)
         self.session.flush()
         self.created.append(term)
-        self._names().setdefault(_fold(name), term.id)
+        self._names().add(name, term.id, code=code)
         return term
 
 
