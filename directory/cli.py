@@ -48,7 +48,12 @@ def init(ctx: click.Context, reference_dir: Path | None) -> None:
     database = _database(ctx)
     upgrade_database(database)
     click.echo(f"Database ready at {database.engine.url.render_as_string(hide_password=True)}")
-    reference_dir = reference_dir or Path(ctx.obj.config["SEED_DIR"])
+    if reference_dir is None:
+        reference_dir = Path(ctx.obj.config["SEED_DIR"])
+        if not (reference_dir / "taxonomy.json").is_file():  # an install without seed_data/: say so, do not fail
+            click.echo(f"No reference data in {reference_dir} (DIRECTORY_SEED_DIR): the taxonomy was not loaded; "
+                       "give --reference-dir a folder with taxonomy.json", err=True)
+            return
     try:
         with database.session() as session:
             summary = load_reference_data(session, reference_dir)

@@ -24,10 +24,10 @@ from .multilingual_feed import CROSS_LINGUAL_QUERIES, EXPECTED_LOCALES, FEED, NA
 SLUGS = ("en", "gu", "pl", "zh-hans", "zh-hant", "ur")
 
 
-def _cli(url: str, index_dir, *args) -> str:
-    result = CliRunner().invoke(main, [str(arg) for arg in args],
+def _cli(url: str, index_dir, *args, **env) -> str:
+    result = CliRunner().invoke(main, [str(arg) for arg in args],  # output holds stdout and stderr
                                 env={"DIRECTORY_DATABASE_URL": url, "DIRECTORY_INDEX_DIR": str(index_dir),
-                                     "DIRECTORY_INDEX_FOLLOW": "0"})
+                                     "DIRECTORY_INDEX_FOLLOW": "0", **env})
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     return result.output
@@ -129,7 +129,7 @@ def test_a_listing_shown_on_an_urdu_page_in_english_runs_left_to_right(fresh):
 
 @pytest.fixture
 def cli(database_url, tmp_path):
-    return lambda *args: _cli(database_url, tmp_path / "cli-index", *args)
+    return lambda *args, **env: _cli(database_url, tmp_path / "cli-index", *args, **env)
 
 
 def test_running_init_again_updates_the_taxonomy_and_leaves_listings_alone(cli, db, tmp_path):
@@ -190,3 +190,10 @@ def test_seed_data_folder_copy_can_be_given_to_init(cli, db, tmp_path):
     shutil.copy(SEED_DIR / "taxonomy.json", folder / "taxonomy.json")
     output = cli("init", "--reference-dir", folder)
     assert "0 postcodes" in output
+
+
+def test_init_without_reference_data_migrates_and_says_the_taxonomy_was_not_loaded(cli, db, tmp_path):
+    output = cli("init", DIRECTORY_SEED_DIR=str(tmp_path))
+    assert "Database ready" in output and "the taxonomy was not loaded" in output
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(TaxonomyTerm)) == 0
