@@ -162,4 +162,14 @@ def unique_code(session: Session, text, exclude: set[str] | None = None) -> str:
     return code
 
 
-__all__ = ["TermIndex", "loose_key", "slug", "term_key", "unique_code"]
+def code_for_new_term(session: Session, feed_code: str | None, name: str) -> str:
+    """The code of a term created by an import: the feed's own code when it is free and fits
+    in a page address (ORUK ``taxonomy_term.code`` belongs to the publisher's scheme, and
+    exporting it back keeps it), otherwise a de-duplicated slug of the term's name."""
+    if feed_code and "/" not in feed_code and len(feed_code) <= 128 and session.scalar(
+            select(TaxonomyTerm.id).where(TaxonomyTerm.code == feed_code)) is None:
+        return feed_code
+    return unique_code(session, name)
+
+
+__all__ = ["TermIndex", "code_for_new_term", "loose_key", "slug", "term_key", "unique_code"]

@@ -197,3 +197,18 @@ def test_init_without_reference_data_migrates_and_says_the_taxonomy_was_not_load
     assert "Database ready" in output and "the taxonomy was not loaded" in output
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(TaxonomyTerm)) == 0
+
+
+def test_init_after_an_import_without_it_gives_the_built_in_term_its_code(cli, db, tmp_path):
+    """A directory that imported before the taxonomy existed has its own "yoga" term: init
+    gives the code to the built-in term and the imported one keeps its listings under "yoga-2"."""
+    feed = tmp_path / "feed.json"
+    yoga = dict(FEED[10], attributes=[{"taxonomy_term": {"id": "their-yoga", "code": "yoga", "name": "Yoga classes"}}])
+    feed.write_text(json.dumps([yoga], ensure_ascii=False), encoding="utf-8")
+    cli("import", feed)
+    cli("init")
+    with db.session() as session:
+        theirs = session.get(TaxonomyTerm, "their-yoga")
+        ours = session.scalar(select(TaxonomyTerm).where(TaxonomyTerm.code == "yoga"))
+        assert theirs.code == "yoga-2" and ours.id != "their-yoga" and ours.translation("gu").name == "યોગ"
+        assert session.scalar(select(Attribute.taxonomy_term_id).where(Attribute.link_id == yoga["id"])) == "their-yoga"

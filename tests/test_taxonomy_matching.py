@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from directory.models import TaxonomyTerm
 from directory.reference import load_reference_data
-from directory.taxonomy_matching import TermIndex, slug, term_key, unique_code
+from directory.taxonomy_matching import TermIndex, code_for_new_term, slug, term_key, unique_code
 
 from .conftest import SEED_DIR
 
@@ -74,3 +74,13 @@ def test_unmatched_terms_get_a_stable_de_duplicated_code(db):
         session.flush()
         assert unique_code(session, "Chess & Draughts") == "chess-draughts-2"
         assert unique_code(session, "!!!") == "term"
+
+
+def test_a_new_term_keeps_its_feed_code_when_it_is_free(db):
+    with db.session() as session:
+        session.add(TaxonomyTerm(id="t1", code="EXE-01", name="Exercise"))
+        session.flush()
+        assert code_for_new_term(session, "LGA:1234", "Bell ringing") == "LGA:1234"
+        assert code_for_new_term(session, "EXE-01", "Bell ringing") == "bell-ringing"   # taken
+        assert code_for_new_term(session, "a/b", "Bell ringing") == "bell-ringing"     # not a page address
+        assert code_for_new_term(session, None, "Bell ringing") == "bell-ringing"

@@ -28,8 +28,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..models import Service, Taxonomy, TaxonomyTerm, TaxonomyTermTranslation
-from ..taxonomy_matching import TermIndex, unique_code
+from ..models import Service, Taxonomy, TaxonomyTerm
+from ..taxonomy_matching import TermIndex, code_for_new_term
 from .read import InvalidRecord, clean_text, read_service
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -311,8 +311,8 @@ class TermResolver:
             raise InvalidRecord(f"{path}.taxonomy_term", f"unknown taxonomy term {term_id!r} and no name to create it")
         # Every term gets a code (its category page's address): the feed's own, or the slug
         # of its name, de-duplicated.
-        code = unique_code(self.session, (None if bare else clean_text(term_data.get("code"), f"{path}.code", 128))
-                           or name)
+        code = code_for_new_term(self.session, None if bare else clean_text(term_data.get("code"), f"{path}.code", 128),
+                                 name)
         new_id = term_id if (not bare and isinstance(term_id, str) and 0 < len(term_id) <= 36) else (
             str(uuid.uuid5(uuid.NAMESPACE_URL, f"signpost:term:{name.casefold()}")))
         parent_id = term_data.get("parent_id")
