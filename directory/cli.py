@@ -30,14 +30,36 @@ def main(ctx: click.Context) -> None:
 
 
 @main.command()
+@click.option("--reference-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Folder with taxonomy.json and postcodes.txt (default: seed_data/).")
 @click.pass_context
-def init(ctx: click.Context) -> None:
-    """Create the database, or migrate an existing one to the latest schema."""
+def init(ctx: click.Context, reference_dir: Path | None) -> None:
+    """Create the database, or migrate an existing one, and load the reference data.
+
+    The reference data is the multilingual taxonomy (names and synonyms in every locale) and
+    the postcode centroids; re-running init updates them and never touches a listing. Your
+    own listings then come with `directory import`; `directory seed` adds the fictional sample.
+    """
+    from .oruk.read import InvalidRecord
+    from .postcodes import PostcodeFileError
+    from .reference import load_reference_data
     from .schema import upgrade_database
 
     database = _database(ctx)
     upgrade_database(database)
     click.echo(f"Database ready at {database.engine.url.render_as_string(hide_password=True)}")
+    if reference_dir is None:
+        reference_dir = Path(ctx.obj.config["SEED_DIR"])
+        if not (reference_dir / "taxonomy.json").is_file():  # an install without seed_data/: say so, do not fail
+            click.echo(f"No reference data in {reference_dir} (DIRECTORY_SEED_DIR): the taxonomy was not loaded; "
+                       "give --reference-dir a folder with taxonomy.json", err=True)
+            return
+    try:
+        with database.session() as session:
+            summary = load_reference_data(session, reference_dir)
+    except (InvalidRecord, PostcodeFileError, ValueError, OSError, KeyError) as error:
+        raise click.ClickException(f"reference data not loaded from {reference_dir}: {error}") from error
+    click.echo(f"Reference data loaded: {summary.terms} taxonomy terms in every locale, {summary.postcodes} postcodes")
 
 
 @main.command()
@@ -45,7 +67,11 @@ def init(ctx: click.Context) -> None:
               help="Folder with taxonomy.json, services/ and postcodes.txt (default: seed_data/).")
 @click.pass_context
 def seed(ctx: click.Context, seed_dir: Path | None) -> None:
-    """Load the sample directory (idempotent: running it twice gives the same directory)."""
+    """Load the fictional sample listings (idempotent: running it twice gives the same directory).
+
+    The taxonomy and postcodes come with `directory init`; seed loads them first only when
+    this database has never had them.
+    """
     from .oruk.read import InvalidRecord
     from .postcodes import PostcodeFileError
     from .seed import seed_directory
@@ -56,10 +82,11 @@ def seed(ctx: click.Context, seed_dir: Path | None) -> None:
     try:
         with _database(ctx).session() as session, click.progressbar(length=len(files), label="Seeding") as bar:
             summary = seed_directory(session, seed_dir, progress=lambda _name: bar.update(1))
-    except (InvalidRecord, PostcodeFileError, ValueError) as error:
+    except (InvalidRecord, PostcodeFileError, ValueError, OSError, KeyError) as error:
         raise click.ClickException(f"seed data not loaded: {error}") from error
-    click.echo(f"Seeded {summary.services} services, {summary.terms} taxonomy terms and "
-               f"{summary.postcodes} postcodes in {time.perf_counter() - started:.1f} s")
+    reference = (f" (and the reference data init loads, which was missing: {summary.terms} taxonomy terms, "
+                 f"{summary.postcodes} postcodes)" if summary.terms or summary.postcodes else "")
+    click.echo(f"Seeded {summary.services} sample services{reference} in {time.perf_counter() - started:.1f} s")
 
 
 @main.command()

@@ -41,7 +41,10 @@ def get_service(session: Session, service_id: str) -> Service:
 
 
 def get_term(session: Session, code: str) -> TaxonomyTerm:
+    """The term a category page's address names: by code, or by id for a term without one."""
     term = session.scalar(select(TaxonomyTerm).where(TaxonomyTerm.code == code)) if code else None
+    if term is None and code and len(code) <= 36:
+        term = session.get(TaxonomyTerm, code)
     if term is None:
         raise UnknownTaxonomy(code)
     return term

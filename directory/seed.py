@@ -1,7 +1,11 @@
-"""Load the sample directory in ``seed_data/`` (taxonomy, services, postcodes).
+"""Load the fictional sample listings in ``seed_data/services/``.
 
-Idempotent: terms, services and their children are upserted by id, postcodes by postcode,
-so seeding twice gives the same directory.
+The taxonomy and the postcode centroids are reference data that ``directory init`` loads
+(directory.reference); seeding adds only the sample listings, loading the reference data
+first when this database has never had it (a database migrated without ``init``).
+
+Idempotent: services and their children are upserted by id, so seeding twice gives the
+same directory.
 """
 from __future__ import annotations
 
@@ -12,51 +16,15 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from .models import Taxonomy, TaxonomyTerm, TaxonomyTermTranslation
-from .oruk.read import InvalidRecord, clean_text, upsert_service
-from .postcodes import import_postcodes, open_postcode_file
+from .oruk.read import upsert_service
+from .reference import has_taxonomy, load_reference_data, load_taxonomy  # noqa: F401 (load_taxonomy re-exported)
 
 
 @dataclass
 class SeedSummary:
-    terms: int = 0
     services: int = 0
+    terms: int = 0       # reference data loaded because it was missing (0 when init had loaded it)
     postcodes: int = 0
-
-
-def load_taxonomy(session: Session, document: dict) -> int:
-    """Upsert the taxonomy and its terms (parents resolved by code after all exist)."""
-    taxonomy_data = document["taxonomy"]
-    taxonomy = session.merge(Taxonomy(id=taxonomy_data["id"], name=taxonomy_data["name"],
-                                      description=taxonomy_data.get("description"), uri=taxonomy_data.get("uri"),
-                                      version=taxonomy_data.get("version")))
-    ids_by_code = {term["code"]: term["id"] for term in document["terms"]}
-    for term in document["terms"]:
-        names = term.get("names") or {}
-        if not names.get("en"):
-            raise InvalidRecord(f"terms[{term['code']}].names.en", "is required")
-        parent = term.get("parent")
-        if parent and parent not in ids_by_code:
-            raise InvalidRecord(f"terms[{term['code']}].parent", f"unknown parent code {parent!r}")
-        existing = session.get(TaxonomyTerm, term["id"])
-        if existing is not None:
-            existing.translations.clear()
-            session.flush()
-        session.merge(TaxonomyTerm(
-            id=term["id"], code=term["code"], name=clean_text(names["en"]),
-            description=clean_text((term.get("descriptions") or {}).get("en")),
-            parent_id=ids_by_code.get(parent) if parent else None, taxonomy=taxonomy.name, taxonomy_id=taxonomy.id,
-            language="en", icon=term.get("icon"),
-            translations=[
-                TaxonomyTermTranslation(
-                    locale=locale, name=clean_text(name),
-                    description=clean_text((term.get("descriptions") or {}).get(locale)),
-                    synonyms=[clean_text(word) for word in (term.get("synonyms") or {}).get(locale, []) if clean_text(word)])
-                for locale, name in names.items()
-            ],
-        ))
-    session.flush()
-    return len(document["terms"])
 
 
 def load_services(session: Session, services: list[dict], source: str) -> int:
@@ -67,15 +35,13 @@ def load_services(session: Session, services: list[dict], source: str) -> int:
 
 
 def seed_directory(session: Session, seed_dir: Path, progress: Callable[[str], None] | None = None) -> SeedSummary:
-    """Load everything in ``seed_dir`` in one transaction (the caller commits)."""
+    """Load the sample listings of ``seed_dir`` in one transaction (the caller commits)."""
     summary = SeedSummary()
-    summary.terms = load_taxonomy(session, json.loads((seed_dir / "taxonomy.json").read_text(encoding="utf-8")))
+    if not has_taxonomy(session, seed_dir):
+        reference = load_reference_data(session, seed_dir)
+        summary.terms, summary.postcodes = reference.terms, reference.postcodes
     for path in sorted((seed_dir / "services").glob("*.json")):
         summary.services += load_services(session, json.loads(path.read_text(encoding="utf-8")), path.name)
         if progress:
             progress(path.name)
-    postcode_file = seed_dir / "postcodes.txt"
-    if postcode_file.exists():
-        with open_postcode_file(str(postcode_file)) as stream:
-            summary.postcodes = import_postcodes(session, stream).rows
     return summary

@@ -45,6 +45,12 @@ class TaxonomyTerm(IdMixin, Base):
     translations: Mapped[list["TaxonomyTermTranslation"]] = relationship(
         back_populates="term", cascade="all, delete-orphan", lazy="selectin")
 
+    @property
+    def url_code(self) -> str:
+        """What a category page's address carries: the code, or the id of a term that has
+        none (ORUK makes ``code`` optional), so no page depends on a term having a code."""
+        return self.code or self.id
+
     def translation(self, locale: str) -> "TaxonomyTermTranslation | None":
         return next((item for item in self.translations if item.locale == locale), None)
 

@@ -24,11 +24,12 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..models import Service, Taxonomy, TaxonomyTerm, TaxonomyTermTranslation
+from ..models import Service, Taxonomy, TaxonomyTerm
+from ..taxonomy_matching import TermIndex, code_for_new_term
 from .read import InvalidRecord, clean_text, read_service
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -255,17 +256,13 @@ def records_from_url(url: str, per_page: int = 100, progress: Callable[[int, int
 
 # ---- taxonomy terms ----------------------------------------------------------------------
 
-def _fold(text) -> str:
-    return (clean_text(str(text)) or "").casefold() if text is not None else ""
-
-
 class TermResolver:
     """Find (or create) the local term an attribute names: id, code, then a name in any locale."""
 
     def __init__(self, session: Session):
         self.session = session
         self.created: list[TaxonomyTerm] = []
-        self._by_name: dict[str, str] | None = None
+        self._by_name: TermIndex | None = None
         self._pending_parents: dict[str, str] = {}
 
     def link_parents(self) -> None:
@@ -275,16 +272,10 @@ class TermResolver:
                 self.session.get(TaxonomyTerm, term_id).parent_id = parent_id
         self.session.flush()
 
-    def _names(self) -> dict[str, str]:
+    def _names(self) -> TermIndex:
+        """Names and synonyms in every locale, matched loosely (directory.taxonomy_matching)."""
         if self._by_name is None:
-            names: dict[str, str] = {}
-            for term in self.session.scalars(select(TaxonomyTerm)):
-                names.setdefault(_fold(term.name), term.id)
-            for item in self.session.scalars(select(TaxonomyTermTranslation)):
-                for word in [item.name, *(item.synonyms or [])]:
-                    if word:
-                        names.setdefault(_fold(word), item.term_id)
-            self._by_name = names
+            self._by_name = TermIndex.from_session(self.session)
         return self._by_name
 
     def find(self, term_id=None, code=None, name=None) -> TaxonomyTerm | None:
@@ -293,10 +284,11 @@ class TermResolver:
             term = self.session.get(TaxonomyTerm, term_id)
         if term is None and code:
             term = self.session.scalar(select(TaxonomyTerm).where(TaxonomyTerm.code == str(code)))
-        for text in (name, code):
-            if term is None and text:
-                found = self._names().get(_fold(text))
-                term = self.session.get(TaxonomyTerm, found) if found else None
+        # A name matches loosely (any locale, plurals, punctuation); a code only as itself,
+        # ignoring case ("health-checks" is not "health-check").
+        for found in ((self._names().match(name) if name else None), (self._names().match_code(code) if code else None)):
+            if term is None and found:
+                term = self.session.get(TaxonomyTerm, found)
         return term
 
     def resolve(self, data, path: str) -> TaxonomyTerm:
@@ -317,12 +309,10 @@ class TermResolver:
         name = clean_text(term_data.get("name") or term_data.get("term") or term_data.get("code"), f"{path}.name", 255)
         if not name:
             raise InvalidRecord(f"{path}.taxonomy_term", f"unknown taxonomy term {term_id!r} and no name to create it")
-        code = clean_text(term_data.get("code"), f"{path}.code", 128)
-        if bare:
-            code = _slug(name) or None
-        if code and self.session.scalar(select(func.count()).select_from(TaxonomyTerm)
-                                        .where(TaxonomyTerm.code == code)):
-            code = None
+        # Every term gets a code (its category page's address): the feed's own, or the slug
+        # of its name, de-duplicated.
+        code = code_for_new_term(self.session, None if bare else clean_text(term_data.get("code"), f"{path}.code", 128),
+                                 name)
         new_id = term_id if (not bare and isinstance(term_id, str) and 0 < len(term_id) <= 36) else (
             str(uuid.uuid5(uuid.NAMESPACE_URL, f"signpost:term:{name.casefold()}")))
         parent_id = term_data.get("parent_id")
@@ -341,12 +331,8 @@ class TermResolver:
         self.session.add(term)
         self.session.flush()
         self.created.append(term)
-        self._names().setdefault(_fold(name), term.id)
+        self._names().add(name, term.id, code=code)
         return term
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-")[:128]
 
 
 def _with_resolved_terms(data: dict, resolver: TermResolver, path: str) -> dict:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from .. import vocabulary
 from ..geography import Point
+from ..i18n.detect import text_locale
 from ..models import (
     Accessibility, Attribute, Contact, CostOption, Language, Location, Organization, Phone, PhysicalAddress,
     Schedule, Service, ServiceArea, ServiceAtLocation, ServiceTranslation, TaxonomyTerm,
@@ -196,7 +197,8 @@ def read_service(session: Session, data: dict, path: str = "service") -> Service
         minimum_age=_int(data.get("minimum_age"), f"{path}.minimum_age"),
         maximum_age=_int(data.get("maximum_age"), f"{path}.maximum_age"),
         alert=clean_text(data.get("alert")), assured_date=_date(data.get("assured_date"), f"{path}.assured_date"),
-        locale=clean_text(data.get("locale")) or "en",
+        # ORUK has no locale field: unless the feed says (our extension), detect it.
+        locale=clean_text(data.get("locale")) or text_locale(clean_text(data.get("name")), clean_text(data.get("description"))),
         gender=_vocab("gender", data.get("gender"), f"{path}.gender", "mixed"),
         faith_setting=_vocab("faith_setting", data.get("faith_setting"), f"{path}.faith_setting", "none"),
         food=[_vocab("food", item, f"{path}.food") for item in data.get("food") or []],

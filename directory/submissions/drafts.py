@@ -11,6 +11,7 @@ import copy
 import datetime as dt
 
 from ..geography import Point
+from ..i18n.detect import corrected_locale
 from ..models.base import new_id
 from .schedules import builder_from_schedule, schedule_from_builder
 
@@ -54,7 +55,11 @@ def payload_from_draft(draft: dict, point: Point | None, today: dt.date, term_ti
 
 
 def _apply_texts(listing: dict, draft: dict) -> None:
-    locale = draft["text_locale"]
+    # The language the group chose, unless its text is plainly in another one (they picked
+    # English and wrote Gujarati): the listing is then stored, indexed and marked as what it is.
+    locale = corrected_locale(draft["text_locale"], draft["name"], draft.get("description"))
+    if locale not in TEXT_LOCALES or draft.get(f"name_{locale}"):
+        locale = draft["text_locale"]  # a language the form cannot offer, or they wrote a translation in it
     listing.update(locale=locale, name=draft["name"], description=draft.get("description") or None)
     listing["translations"] = {
         code: {"name": draft[f"name_{code}"], "description": draft.get(f"description_{code}") or None}

@@ -7,6 +7,7 @@ from flask import Flask, g, request
 from flask_babel import Babel
 
 from .. import vocabulary
+from ..i18n.detect import text_direction
 from ..i18n.locales import BY_CODE, SITE_LOCALES, content_language, display_language_name, html_lang_for, locale_for_slug, negotiate
 
 LOCALE_COOKIE = "locale"
@@ -54,7 +55,7 @@ def init_app(app: Flask) -> None:
 
     app.jinja_env.globals.update(site_locales=SITE_LOCALES, site_locales_by_code=BY_CODE,
                                  site_locale_codes=tuple(BY_CODE), html_lang_for=html_lang_for, vocabulary=vocabulary,
-                                 content_language=content_language)
+                                 content_language=content_language, text_direction=text_direction)
 
     @app.template_filter("language_name")
     def language_name(code: str) -> str:

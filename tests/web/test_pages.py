@@ -62,7 +62,7 @@ def test_listing_opens_in_every_language_it_has(client, listed, slug, expected_n
     response = client.get(f"/{slug}/services/{LUNCH['id']}")
     assert response.status_code == 200
     body = page_text(response)
-    assert re.search(rf'<article class="listing" lang="{lang}">\s*<h1>{re.escape(expected_name)}</h1>', body)
+    assert re.search(rf'<article class="listing" lang="{lang}" dir="ltr">\s*<h1>{re.escape(expected_name)}</h1>', body)
 
 
 def test_listing_page_carries_everything_needed_to_go(client, listed):
