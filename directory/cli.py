@@ -145,7 +145,7 @@ def create_moderator(ctx: click.Context, email: str, role: str, password: str) -
         account = session.scalar(select(Account).where(func.lower(Account.email) == email))
         created = account is None
         account = account or Account(email=email)
-        account.role = role
+        account.set_role(role)
         account.set_password(password)
         session.add(account)
     click.echo(f"{'Created' if created else 'Updated'} {role} account {email}")
@@ -171,6 +171,7 @@ def serve(ctx: click.Context, host: str, port: int, debug: bool, prod: bool, wor
     """Serve the site: the development server, or gunicorn with --prod (see the README)."""
     if not prod:
         click.echo(f"Serving Community Signpost at http://{host}:{port}/")
+        ctx.obj.config["SESSION_COOKIE_SECURE"] = False  # the development server speaks plain HTTP
         ctx.obj.run(host=host, port=port, debug=debug, use_reloader=False)
         return
     from .serving import MissingSecretKey, ProductionServer, default_workers, production_secret_key
