@@ -174,7 +174,8 @@ def serve(ctx: click.Context, host: str, port: int, debug: bool, prod: bool, wor
         ctx.obj.config["SESSION_COOKIE_SECURE"] = False  # the development server speaks plain HTTP
         ctx.obj.run(host=host, port=port, debug=debug, use_reloader=False)
         return
-    from .serving import MissingSecretKey, ProductionServer, default_workers, production_secret_key
+    from .serving import (MissingSecretKey, ProductionServer, UnsharedRateLimits, default_workers,
+                          production_secret_key, shared_limit_storage)
 
     if debug:
         raise click.UsageError("--debug cannot be used with --prod")
@@ -184,6 +185,14 @@ def serve(ctx: click.Context, host: str, port: int, debug: bool, prod: bool, wor
         raise click.ClickException(str(error)) from error
     ctx.obj.extensions["directory.db"].dispose()  # each worker builds its own app and engine
     workers = workers or default_workers()
+    try:  # read by create_app in every worker
+        os.environ["DIRECTORY_RATELIMIT_STORAGE_URI"] = shared_limit_storage(workers)
+    except UnsharedRateLimits as error:
+        raise click.ClickException(str(error)) from error
+    if not os.environ.get("DIRECTORY_BASE_URL"):
+        click.echo("Warning: DIRECTORY_BASE_URL is not set; absolute links (edit links, QR codes) will follow the "
+                   "request's Host header. Set it to the site's public address, e.g. https://signpost.example.org",
+                   err=True)
     bind = list(binds) or [f"{host}:{port}"]
     click.echo(f"Serving Community Signpost with gunicorn on {', '.join(bind)}: {workers} workers × {threads} threads",
                err=True)

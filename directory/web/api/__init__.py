@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from flask import Flask
 
+from ..limits import api_limit, limiter
 from .views import blueprint
+
+# Every request to the API counts against the client address's limit (a 429 problem
+# document past it): the blueprint is module-level, so the limit is attached once.
+limiter.limit(api_limit)(blueprint)
 
 
 def init_app(app: Flask) -> None:

@@ -28,6 +28,7 @@ from ...search import IndexMissing
 from ..context import db_session, search_engine
 from ..i18n import current_site_locale
 from ..public import presenters
+from ..links import external_url
 from . import labels, state
 from .blueprint import blueprint
 from .rendering import printable_pdf, render_printable
@@ -163,7 +164,7 @@ def _services(ids: list[str]) -> list[Service]:
 
 def _listing_url(service_id: str, locale: str | None = None) -> str:
     slug = BY_CODE[locale].slug if locale in BY_CODE else current_site_locale().slug
-    return url_for("public.service", service_id=service_id, lang=slug, _external=True)
+    return external_url("public.service", service_id=service_id, lang=slug)
 
 
 @blueprint.post("/sheet")
