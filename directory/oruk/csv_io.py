@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from .. import vocabulary
 from ..models import Service
+from ..csv_safety import neutralise_rows
 from .importer import ImportFileError, Record
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://signpost.example.org/import/csv")
@@ -336,7 +337,7 @@ def write_csv(services: Iterable[Service], stream) -> int:
     writer.writeheader()
     count = 0
     for service in services:
-        writer.writerows(service_rows(service))
+        writer.writerows(neutralise_rows(service_rows(service)))  # no cell a spreadsheet would run
         count += 1
     return count
 
