@@ -13,7 +13,7 @@ from .views import blueprint
 
 # Every request to the API counts against the client address's limit (a 429 problem
 # document past it): the blueprint is module-level, so the limit is attached once.
-limiter.limit(api_limit)(blueprint)
+limiter.shared_limit(api_limit, scope="api")(blueprint)
 
 
 def init_app(app: Flask) -> None:
