@@ -159,8 +159,9 @@ def create_moderator(ctx: click.Context, email: str, role: str, password: str) -
               help="Serve with gunicorn (needs DIRECTORY_SECRET_KEY); without it, the development server.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="--prod: worker processes (default: two per CPU core, plus one).")
-@click.option("--threads", type=click.IntRange(min=1), default=1, show_default=True,
-              help="--prod: threads per worker (1: sync workers; see docs/PERFORMANCE.md before raising it).")
+@click.option("--threads", type=click.IntRange(min=1), default=4, show_default=True,
+              help="--prod: threads per worker (gthread; 1: sync workers, where a PDF being made holds the whole "
+                   "worker — see docs/PERFORMANCE.md).")
 @click.option("--bind", "binds", multiple=True, metavar="ADDRESS",
               help="--prod: HOST:PORT or unix:PATH to listen on (repeatable; default: --host and --port).")
 @click.option("--access-log", default="-", show_default=True,

@@ -58,5 +58,11 @@ def settings_from_environment() -> dict:
         # Apply other processes' and nodes' changes to this node's index in the background
         # (one writer per index folder, elected by a file lock); 0 for a read-only node.
         "INDEX_FOLLOW": _flag("DIRECTORY_INDEX_FOLLOW", True),
+        # PDFs (sheets, newsletters) are made in this many separate processes per server worker
+        # (0: in the request's own thread), at most PDF_QUEUE more waiting, each stopped after
+        # PDF_TIMEOUT seconds.
+        "PDF_PROCESSES": _int("DIRECTORY_PDF_PROCESSES", 1),
+        "PDF_QUEUE": _int("DIRECTORY_PDF_QUEUE", 4),
+        "PDF_TIMEOUT": _int("DIRECTORY_PDF_TIMEOUT", 60),
         "SEED_DIR": os.environ.get("DIRECTORY_SEED_DIR") or str(Path(__file__).resolve().parent.parent / "seed_data"),
     }

@@ -112,9 +112,12 @@ class ProductionServer(BaseApplication):
         one writer applying the change log, so no worker spends request time on it and a
         worker restart never moves the writer lock.
 
-        Workers are single-threaded (sync) by default: Python runs one thread at a time
-        anyway, and threaded workers crashed under load (SIGSEGV while several request
-        threads queried PostgreSQL; see docs/PERFORMANCE.md, "Load").
+        Workers are threaded (gthread, ``--threads 4``) by default: a sheet or newsletter
+        PDF is made in a separate render process (``connect.render_pool``) while its request
+        thread waits, and the worker's other threads keep answering pages. With sync workers
+        (``--threads 1``) two PDFs held both workers and a home page waited 2.95 s (issue
+        16). An earlier SIGSEGV under threaded load has not recurred since the ranking
+        rewrite (docs/PERFORMANCE.md, "Load"); gunicorn restarts a crashed worker.
         """
         # The analysers' tables (the Polish stemmer's, jieba's dictionary: seconds to load)
         # are plain Python objects with no open files or connections: loaded once here in
