@@ -12,6 +12,7 @@ storage is chosen by ``DIRECTORY_RATELIMIT_STORAGE_URI``:
 """
 from __future__ import annotations
 
+import random
 import time
 
 from flask import Flask, current_app
@@ -26,6 +27,7 @@ from ..models import RateLimitCounter
 limiter = Limiter(key_func=get_remote_address, default_limits=[], headers_enabled=True)
 DATABASE_STORAGE = "database://"
 DEFAULT_API_LIMIT = "300 per minute"
+PURGE_CHANCE = 0.001
 
 
 class DatabaseStorage(Storage):
@@ -61,7 +63,10 @@ class DatabaseStorage(Storage):
             "expires_at": case((ended, now + expiry), else_=table.c.expires_at),
         }).returning(table.c.count)
         with self.engine.begin() as connection:
-            return int(connection.execute(statement).scalar_one())
+            count = int(connection.execute(statement).scalar_one())
+        if random.random() < PURGE_CHANCE:  # now and then, some request clears ended windows
+            self.purge_ended()
+        return count
 
     def _row(self, key: str):
         with self.engine.connect() as connection:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from functools import wraps
 
-from flask import Flask, abort, session
+from flask import Flask, abort, current_app, session
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFProtect
 
@@ -51,8 +51,6 @@ class StaffUser:
 
 
 def idle_seconds() -> int:
-    from flask import current_app
-
     return 60 * int(current_app.config.get("STAFF_IDLE_MINUTES") or DEFAULT_IDLE_MINUTES)
 
 
