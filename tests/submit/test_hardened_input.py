@@ -39,7 +39,7 @@ def test_the_date_message_is_in_the_readers_language(seeded_client, seeded_db):
 
 
 def test_a_far_off_first_date_on_the_group_edit_form_is_a_400(seeded_client, seeded_db, moderator_client):
-    link = submit_and_get_edit_link(seeded_client)
+    link = submit_and_get_edit_link(seeded_client, prefix="/en")
     approve_via_queue(moderator_client, pending(seeded_db).id)
     response = post_listing(seeded_client, dict(POLISH_WALK, starts_on="9999-12-31"), url=f"{link}/edit")
     assert response.status_code == 400 and "Please give a date between" in response.get_data(as_text=True)
