@@ -97,9 +97,14 @@ def warm_up_pdfs(url: str, workers: int) -> None:
     WeasyPrint): made before measuring, as a server that has been up a while has done."""
     started = time.perf_counter()
     browsers = [signed_in_connector(url) for _ in range(workers)]
-    threads = [threading.Thread(target=lambda b=browser: b.post(
-        f"{url}/en/connect/sheet", timeout=600,
-        data=dict(PLAN, sheet_locale="gu", format="pdf", csrf_token=b.bench_token))) for browser in browsers]
+    def make_one(browser):
+        try:
+            browser.post(f"{url}/en/connect/sheet", timeout=600,
+                         data=dict(PLAN, sheet_locale="gu", format="pdf", csrf_token=browser.bench_token))
+        except requests.RequestException as error:  # a sync worker past gunicorn's timeout is killed
+            print(f"  warm-up PDF failed: {error}", flush=True)
+
+    threads = [threading.Thread(target=make_one, args=(browser,)) for browser in browsers]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -131,8 +136,13 @@ def run(env: dict, workers: int, threads: int, pdfs: int, duration: float) -> No
             browser = signed_in_connector(url)
             while not stop.is_set():
                 started = time.perf_counter()
-                answer = browser.post(f"{url}/en/connect/sheet", timeout=120, allow_redirects=False,
-                                      data=dict(PLAN, sheet_locale="gu", format="pdf", csrf_token=browser.bench_token))
+                try:
+                    answer = browser.post(f"{url}/en/connect/sheet", timeout=120, allow_redirects=False,
+                                          data=dict(PLAN, sheet_locale="gu", format="pdf",
+                                                    csrf_token=browser.bench_token))
+                except requests.RequestException:
+                    failures.append(0)  # connection dropped: the worker was killed mid-render
+                    continue
                 if answer.headers.get("Content-Type") == "application/pdf":
                     pdf_times.append(time.perf_counter() - started)
                 else:
