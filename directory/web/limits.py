@@ -28,6 +28,7 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[], headers_enable
 DATABASE_STORAGE = "database://"
 DEFAULT_API_LIMIT = "300 per minute"
 PURGE_CHANCE = 0.001
+_ENGINES: dict = {}
 
 
 class DatabaseStorage(Storage):
@@ -40,7 +41,9 @@ class DatabaseStorage(Storage):
 
     def __init__(self, uri: str | None = None, wrap_exceptions: bool = False, **options):
         super().__init__(uri, wrap_exceptions=wrap_exceptions)
-        self.engine = options["engine"]
+        # ``database://<n>``: the engine registered by ``init_limits`` (an option passed
+        # through Flask-Limiter would stick to the shared limiter for every later app).
+        self.engine = _ENGINES[(uri or "").partition("://")[2]]
 
     @property
     def base_exceptions(self):
@@ -116,6 +119,8 @@ def storage_uri(app: Flask) -> str:
 def init_limits(app: Flask) -> None:
     uri = storage_uri(app)
     if uri.startswith("database:"):
-        app.config["RATELIMIT_STORAGE_OPTIONS"] = {"engine": app.extensions["directory.db"].engine}
+        engine = app.extensions["directory.db"].engine
+        _ENGINES[str(id(engine))] = engine
+        uri = f"database://{id(engine)}"
     app.config["RATELIMIT_STORAGE_URI"] = uri
     limiter.init_app(app)
