@@ -18,6 +18,7 @@ import time
 from flask import Flask, current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from limits import parse
 from limits.storage import Storage
 from sqlalchemy import case, delete, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -110,6 +111,23 @@ class DatabaseStorage(Storage):
 def api_limit() -> str:
     """Every API request counts, per client address (``DIRECTORY_API_RATE_LIMIT``)."""
     return current_app.config.get("API_RATE_LIMIT") or DEFAULT_API_LIMIT
+
+
+def api_rate_limit():
+    """Count this API request against its address's limit in the shared storage; past the
+    limit, a 429 problem document with Retry-After (None: go on)."""
+    if not limiter.enabled:
+        return None
+    from .api.problems import problem_response
+
+    limit = parse(api_limit())
+    key = ("api", get_remote_address())
+    if limiter.limiter.hit(limit, *key):
+        return None
+    reset_at, _remaining = limiter.limiter.get_window_stats(limit, *key)
+    wait = max(1, int(reset_at - time.time()))
+    return problem_response(429, "Too Many Requests", f"at most {limit} per client address; retry in {wait} s",
+                            {"Retry-After": str(wait)})
 
 
 def storage_uri(app: Flask) -> str:
