@@ -13,6 +13,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(test_config: dict | None = None) -> Flask:
+    from .access_log import install_log_filters
     from .config import settings_from_environment
     from .db import Database
     from .search import IndexSync, SearchEngine
@@ -33,6 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         # Started by the first request, so each (forked) worker starts its own follower.
         app.before_request(index_sync.follow)
 
+    install_log_filters(app.logger)
     i18n.init_app(app)
     errors.init_app(app)
     health.init_app(app)

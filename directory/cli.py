@@ -172,7 +172,7 @@ def create_moderator(ctx: click.Context, email: str, role: str, password: str) -
         account = session.scalar(select(Account).where(func.lower(Account.email) == email))
         created = account is None
         account = account or Account(email=email)
-        account.role = role
+        account.set_role(role)
         account.set_password(password)
         session.add(account)
     click.echo(f"{'Created' if created else 'Updated'} {role} account {email}")
@@ -186,8 +186,9 @@ def create_moderator(ctx: click.Context, email: str, role: str, password: str) -
               help="Serve with gunicorn (needs DIRECTORY_SECRET_KEY); without it, the development server.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="--prod: worker processes (default: two per CPU core, plus one).")
-@click.option("--threads", type=click.IntRange(min=1), default=1, show_default=True,
-              help="--prod: threads per worker (1: sync workers; see docs/PERFORMANCE.md before raising it).")
+@click.option("--threads", type=click.IntRange(min=1), default=4, show_default=True,
+              help="--prod: threads per worker (gthread; 1: sync workers, where a PDF being made holds the whole "
+                   "worker — see docs/PERFORMANCE.md).")
 @click.option("--bind", "binds", multiple=True, metavar="ADDRESS",
               help="--prod: HOST:PORT or unix:PATH to listen on (repeatable; default: --host and --port).")
 @click.option("--access-log", default="-", show_default=True,
@@ -198,9 +199,11 @@ def serve(ctx: click.Context, host: str, port: int, debug: bool, prod: bool, wor
     """Serve the site: the development server, or gunicorn with --prod (see the README)."""
     if not prod:
         click.echo(f"Serving Community Signpost at http://{host}:{port}/")
+        ctx.obj.config["SESSION_COOKIE_SECURE"] = False  # the development server speaks plain HTTP
         ctx.obj.run(host=host, port=port, debug=debug, use_reloader=False)
         return
-    from .serving import MissingSecretKey, ProductionServer, default_workers, production_secret_key
+    from .serving import (MissingSecretKey, ProductionServer, UnsharedRateLimits, default_workers,
+                          production_secret_key, shared_limit_storage)
 
     if debug:
         raise click.UsageError("--debug cannot be used with --prod")
@@ -210,6 +213,14 @@ def serve(ctx: click.Context, host: str, port: int, debug: bool, prod: bool, wor
         raise click.ClickException(str(error)) from error
     ctx.obj.extensions["directory.db"].dispose()  # each worker builds its own app and engine
     workers = workers or default_workers()
+    try:  # read by create_app in every worker
+        os.environ["DIRECTORY_RATELIMIT_STORAGE_URI"] = shared_limit_storage(workers)
+    except UnsharedRateLimits as error:
+        raise click.ClickException(str(error)) from error
+    if not os.environ.get("DIRECTORY_BASE_URL"):
+        click.echo("Warning: DIRECTORY_BASE_URL is not set; absolute links (edit links, QR codes) will follow the "
+                   "request's Host header. Set it to the site's public address, e.g. https://signpost.example.org",
+                   err=True)
     bind = list(binds) or [f"{host}:{port}"]
     click.echo(f"Serving Community Signpost with gunicorn on {', '.join(bind)}: {workers} workers × {threads} threads",
                err=True)

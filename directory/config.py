@@ -36,8 +36,18 @@ def settings_from_environment() -> dict:
         # Map tiles: any XYZ tile server; the pages stay usable when tiles cannot load.
         "TILE_URL": os.environ.get("DIRECTORY_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
         "TILE_ATTRIBUTION": os.environ.get("DIRECTORY_TILE_ATTRIBUTION", "© OpenStreetMap contributors"),
-        # Flask-Limiter storage: in-memory by default, e.g. redis://127.0.0.1:6379 to share limits.
-        "RATELIMIT_STORAGE_URI": os.environ.get("DIRECTORY_RATELIMIT_STORAGE_URI", "memory://"),
+        # Flask-Limiter storage: memory:// (one process), redis://127.0.0.1:6379 or database:// (shared by
+        # every worker). Unset: memory://, except that `serve --prod` with several workers uses database://.
+        "RATELIMIT_STORAGE_URI": os.environ.get("DIRECTORY_RATELIMIT_STORAGE_URI") or "memory://",
+        # Requests each client address may make to /api/ (Flask-Limiter syntax).
+        "API_RATE_LIMIT": os.environ.get("DIRECTORY_API_RATE_LIMIT") or None,
+        # Staff sessions end after this many minutes without a request.
+        "STAFF_IDLE_MINUTES": _int("DIRECTORY_STAFF_IDLE_MINUTES", 30),
+        # A group's private edit link stops working after this many days unused (each use renews it).
+        "EDIT_LINK_DAYS": _int("DIRECTORY_EDIT_LINK_DAYS", 365),
+        # The site's public address (https://signpost.example.org): absolute links (edit links, QR
+        # codes, the API's own URLs) are built from it, never from the request's Host header.
+        "BASE_URL": (os.environ.get("DIRECTORY_BASE_URL") or "").strip().rstrip("/") or None,
         # Group submissions allowed per address, e.g. "200 per hour" for a shared community centre line.
         "SUBMIT_RATE_LIMIT": os.environ.get("DIRECTORY_SUBMIT_RATE_LIMIT") or None,
         # Behind a TLS-terminating proxy: how many proxies' X-Forwarded-* headers to trust (0: none).
@@ -48,5 +58,11 @@ def settings_from_environment() -> dict:
         # Apply other processes' and nodes' changes to this node's index in the background
         # (one writer per index folder, elected by a file lock); 0 for a read-only node.
         "INDEX_FOLLOW": _flag("DIRECTORY_INDEX_FOLLOW", True),
+        # PDFs (sheets, newsletters) are made in this many separate processes per server worker
+        # (0: in the request's own thread), at most PDF_QUEUE more waiting, each stopped after
+        # PDF_TIMEOUT seconds.
+        "PDF_PROCESSES": _int("DIRECTORY_PDF_PROCESSES", 1),
+        "PDF_QUEUE": _int("DIRECTORY_PDF_QUEUE", 4),
+        "PDF_TIMEOUT": _int("DIRECTORY_PDF_TIMEOUT", 60),
         "SEED_DIR": os.environ.get("DIRECTORY_SEED_DIR") or str(Path(__file__).resolve().parent.parent / "seed_data"),
     }

@@ -17,10 +17,22 @@ from collections.abc import Callable
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger
+
+from .access_log import redact
 
 # Remote address, time, method, path (no query string), protocol, status, bytes, milliseconds.
 ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 MIN_SECRET_KEY_LENGTH = 16
+
+
+class SafeAccessLogger(Logger):
+    """gunicorn's logger, with every value of an access-log line made safe: edit-link tokens
+    replaced by ``<token>`` and control characters escaped (see ``access_log``)."""
+
+    def atoms(self, resp, req, environ, request_time):
+        return {name: redact(value) if isinstance(value, str) else value
+                for name, value in super().atoms(resp, req, environ, request_time).items()}
 
 
 class MissingSecretKey(RuntimeError):
@@ -40,6 +52,25 @@ def production_secret_key(environ: dict | os._Environ = os.environ) -> str:
     return key
 
 
+class UnsharedRateLimits(RuntimeError):
+    """Several workers counting rate limits each in its own memory would allow N times
+    every advertised limit (45 submissions got 40 through a limit of 20 with 2 workers)."""
+
+
+def shared_limit_storage(workers: int, environ: dict | os._Environ = os.environ) -> str:
+    """The rate-limit storage for ``workers`` processes: the configured one, the site's
+    database when none is configured, and never per-process memory for more than one."""
+    uri = (environ.get("DIRECTORY_RATELIMIT_STORAGE_URI") or "").strip()
+    if not uri:
+        return "database://" if workers > 1 else "memory://"
+    if uri.startswith("memory:") and workers > 1:
+        raise UnsharedRateLimits(
+            f"DIRECTORY_RATELIMIT_STORAGE_URI={uri} counts rate limits per worker, so {workers} workers would allow "
+            f"{workers} times every limit. Use redis://127.0.0.1:6379 or database:// (the site's own database), "
+            "or --workers 1")
+    return uri
+
+
 def default_workers() -> int:
     """Gunicorn's rule of thumb: two per core, plus one."""
     return 2 * (os.cpu_count() or 1) + 1
@@ -56,6 +87,7 @@ class ProductionServer(BaseApplication):
             "worker_class": "gthread" if threads > 1 else "sync",
             "timeout": timeout, "graceful_timeout": 30, "preload_app": False,
             "accesslog": access_log, "access_log_format": ACCESS_LOG_FORMAT, "errorlog": "-",
+            "logger_class": "directory.serving.SafeAccessLogger",
             # X-Forwarded-* are trusted in one place only: DIRECTORY_PROXY_FIX (werkzeug's ProxyFix).
             "forwarded_allow_ips": "",
             "proc_name": "community-signpost",
@@ -80,9 +112,12 @@ class ProductionServer(BaseApplication):
         one writer applying the change log, so no worker spends request time on it and a
         worker restart never moves the writer lock.
 
-        Workers are single-threaded (sync) by default: Python runs one thread at a time
-        anyway, and threaded workers crashed under load (SIGSEGV while several request
-        threads queried PostgreSQL; see docs/PERFORMANCE.md, "Load").
+        Workers are threaded (gthread, ``--threads 4``) by default: a sheet or newsletter
+        PDF is made in a separate render process (``connect.render_pool``) while its request
+        thread waits, and the worker's other threads keep answering pages. With sync workers
+        (``--threads 1``) two PDFs held both workers and a home page waited 2.95 s (issue
+        16). An earlier SIGSEGV under threaded load has not recurred since the ranking
+        rewrite (docs/PERFORMANCE.md, "Load"); gunicorn restarts a crashed worker.
         """
         # The analysers' tables (the Polish stemmer's, jieba's dictionary: seconds to load)
         # are plain Python objects with no open files or connections: loaded once here in

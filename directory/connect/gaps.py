@@ -19,6 +19,7 @@ from ..discovery import Located
 from ..geography import InvalidLocation, postcode_district
 from ..models import GapCount, Postcode
 from ..models.gap_report import ANY
+from ..csv_safety import neutralise_row
 from .needs import ParticipantNeeds
 
 
@@ -109,5 +110,6 @@ def gap_csv(session: Session, since: dt.date | None = None) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for row in session.scalars(statement):
-        writer.writerow((row.district, row.category or "any", row.language or "any", row.week.isoformat(), row.count))
+        writer.writerow(neutralise_row((row.district, row.category or "any", row.language or "any",
+                                        row.week.isoformat(), row.count)))
     return out.getvalue()

@@ -6,6 +6,7 @@ from .gap_report import GapCount
 from .location import Accessibility, Location, PhysicalAddress, ServiceAtLocation
 from .organization import Contact, Organization, Phone
 from .postcode import Postcode
+from .rate_limit import RateLimitCounter
 from .schedule import InvalidSchedule, Schedule, Session
 from .submission import AuditEntry, EditToken, ProblemReport, Submission
 from .service import CostOption, Language, Service, ServiceArea, ServiceTranslation
@@ -15,6 +16,6 @@ __all__ = [
     "AuditEntry", "EditToken", "ProblemReport", "Submission",
     "Accessibility", "Account", "Attribute", "Base", "ChangeLogEntry", "Contact", "CostOption", "GapCount", "InvalidSchedule",
     "Language", "Location", "Organization", "Phone", "PhysicalAddress", "Postcode", "ROLES",
-    "Schedule", "Service", "ServiceArea", "ServiceAtLocation", "ServiceTranslation", "Session",
+    "RateLimitCounter", "Schedule", "Service", "ServiceArea", "ServiceAtLocation", "ServiceTranslation", "Session",
     "Taxonomy", "TaxonomyTerm", "TaxonomyTermTranslation", "new_id",
 ]

@@ -73,10 +73,12 @@ class EditToken(IdMixin, Base):
     last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     revoked_by: Mapped[str | None] = mapped_column(String(255))
+    # Renewed on every use (see ``submissions.tokens``): a link nobody uses for a year dies.
+    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > utcnow())
 
 
 class AuditEntry(Base):

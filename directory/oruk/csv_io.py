@@ -22,6 +22,7 @@ from .. import vocabulary
 from ..models import Service
 from . import formats
 from .ids import oruk_id
+from ..csv_safety import neutralise_rows
 from .importer import ImportFileError, Record
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://signpost.example.org/import/csv")
@@ -349,7 +350,7 @@ def write_csv(services: Iterable[Service], stream) -> int:
     writer.writeheader()
     count = 0
     for service in services:
-        writer.writerows(service_rows(service))
+        writer.writerows(neutralise_rows(service_rows(service)))  # no cell a spreadsheet would run
         count += 1
     return count
 

@@ -51,11 +51,11 @@ class Receipt:
     token: str
 
 
-def submit_listing(session: Session, payload: dict, locale: str) -> Receipt:
+def submit_listing(session: Session, payload: dict, locale: str, link_lifetime: dt.timedelta | None = None) -> Receipt:
     """A new listing from a group: queued for moderation, with a private edit link."""
     submission = Submission(kind="new", listing_id=payload["id"], payload=payload, locale=locale)
     session.add(submission)
-    token = issue_token(session, payload["id"])
+    token = issue_token(session, payload["id"], **({"lifetime": link_lifetime} if link_lifetime else {}))
     audit.record(session, payload["id"], GROUP, "submitted")
     return Receipt(submission, token)
 

@@ -8,6 +8,7 @@ from flask_babel import Babel
 
 from .. import vocabulary
 from ..i18n.detect import text_direction
+from .cookies import cookie_flags
 from ..i18n.locales import BY_CODE, SITE_LOCALES, content_language, display_language_name, html_lang_for, locale_for_slug, negotiate
 
 LOCALE_COOKIE = "locale"
@@ -45,8 +46,7 @@ def init_app(app: Flask) -> None:
         """Remember a language the person chose (by URL), not one we merely guessed."""
         site_locale = g.get("locale_from_url")
         if site_locale is not None and request.cookies.get(LOCALE_COOKIE) != site_locale.code:
-            response.set_cookie(LOCALE_COOKIE, site_locale.code, max_age=365 * 24 * 3600, samesite="Lax",
-                                httponly=True)
+            response.set_cookie(LOCALE_COOKIE, site_locale.code, max_age=365 * 24 * 3600, **cookie_flags())
         return response
 
     @app.context_processor

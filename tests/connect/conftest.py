@@ -45,6 +45,7 @@ class StaffClient:
         self.get("/en/staff/login")
         response = self.post("/en/staff/login", data={"email": email, "password": password})
         assert response.status_code == 302, response.get_data(as_text=True)
+        self.token = None  # signing in starts a new session with a new CSRF token, read from the next page
         return self
 
 

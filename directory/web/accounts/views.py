@@ -1,11 +1,11 @@
-"""Sign in and out. Login attempts are rate-limited; messages never say which part was wrong."""
+"""Sign in and out. Login attempts are rate-limited per address and per account; messages
+never say which part was wrong, and an unknown address takes as long as a known one."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from wtforms import EmailField, PasswordField
@@ -13,7 +13,10 @@ from wtforms.validators import DataRequired, Length
 
 from ...models import Account
 from ..context import db_session
-from . import StaffUser, limiter
+from ..limits import limiter
+from ..redirects import safe_next
+from . import StaffUser, mark_seen
+from .throttle import locked_for, record_failure, record_success, spend_password_check
 
 blueprint = Blueprint("accounts", __name__, url_prefix="/<lang>/staff")
 
@@ -25,12 +28,12 @@ class LoginForm(FlaskForm):
         DataRequired(_l("Please enter your password.")), Length(max=256, message=_l("That is too long."))])
 
 
-def _safe_next(target: str | None) -> str | None:
-    """Only same-site paths: a login link must not send people elsewhere."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    return target if not parts.scheme and not parts.netloc and target.startswith("/") and "\\" not in target else None
+def _sign_in(account: Account) -> None:
+    """A fresh session: nothing from before sign-in survives, the CSRF token included
+    (a token planted before sign-in must not be valid after it)."""
+    session.clear()
+    login_user(StaffUser(account))
+    mark_seen()
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
@@ -38,18 +41,41 @@ def _safe_next(target: str | None) -> str | None:
 def login():
     form = LoginForm()
     error = None
+    next_page = safe_next(request.args.get("next"))  # a CR or LF is a 400 before anything else
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
+        wait = locked_for(email)
+        if wait:
+            return _locked(form, wait)
         account = db_session().scalar(select(Account).where(func.lower(Account.email) == email))
-        if account is not None and account.active and account.check_password(form.password.data):
-            login_user(StaffUser(account))
-            return redirect(_safe_next(request.args.get("next")) or url_for("public.home"))
+        if account is None:
+            spend_password_check(form.password.data)
+        elif account.active and account.check_password(form.password.data):
+            record_success(email)
+            _sign_in(account)
+            return redirect(next_page or url_for("public.home"))
+        wait = record_failure(email)
+        if wait:
+            return _locked(form, wait)
         error = _l("That e-mail address and password do not match an account.")
     status = 400 if request.method == "POST" else 200
     return render_template("accounts/login.html", form=form, error=error), status
 
 
+def _locked(form, wait: int):
+    """429 with Retry-After; the same answer whether or not the address has an account."""
+    error = _("Too many attempts to sign in with this address. Please wait a few minutes and try again.")
+    return render_template("accounts/login.html", form=form, error=error), 429, {"Retry-After": str(wait)}
+
+
 @blueprint.post("/logout")
 def logout():
+    """Ends this session and every other session of the account (raising its epoch)."""
+    if current_user.is_authenticated:
+        account = db_session().get(Account, current_user.id)
+        if account is not None:
+            account.end_sessions()
+            db_session().commit()
     logout_user()
+    session.clear()
     return redirect(url_for("public.home"))

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from flask import Flask
 
+from ..limits import api_rate_limit
 from .views import blueprint
+
+# Every request to the API counts against the client address's limit (a 429 problem
+# document past it). Checked here rather than by a Flask-Limiter decorator, whose headers
+# would put its own Retry-After on every API answer (a 503's included).
+blueprint.before_request(api_rate_limit)
 
 
 def init_app(app: Flask) -> None:

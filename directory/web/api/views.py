@@ -16,6 +16,7 @@ from ...oruk.export import FORMATS, export
 from ...search import IndexMissing, InvalidSearch
 from ...search.query import MAX_PER_PAGE
 from ..context import db_session, search_engine
+from ..links import base_url, external_url
 from . import params
 from .openapi import ORUK_PROFILE, ORUK_VERSION, openapi_document
 from .problems import ALLOWED_METHODS, ApiProblem, bad_parameter, install_error_handlers, problem_response
@@ -63,17 +64,17 @@ def _locale() -> str | None:
 @blueprint.get("/")
 def meta():
     return jsonify({"version": ORUK_VERSION, "profile": ORUK_PROFILE,
-                    "openapi_url": url_for("api.openapi", _external=True)})
+                    "openapi_url": external_url("api.openapi")})
 
 
 @blueprint.get("/openapi.json")
 def openapi():
-    return jsonify(openapi_document(request.url_root.rstrip("/") + "/api"))
+    return jsonify(openapi_document(base_url() + "/api"))
 
 
 @blueprint.get("/docs")
 def docs():
-    return render_template("api/docs.html", document=openapi_document(request.url_root.rstrip("/") + "/api"))
+    return render_template("api/docs.html", document=openapi_document(base_url() + "/api"))
 
 
 # ---- services ---------------------------------------------------------------------------------

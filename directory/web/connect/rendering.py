@@ -11,7 +11,7 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from markupsafe import Markup
 
-from ...connect.pdf import html_to_pdf
+from ...connect.render_pool import render_pool
 
 SHEET_CSS = "css/sheet.css"
 
@@ -34,5 +34,8 @@ def render_printable(template: str, for_pdf: bool = False, standalone: bool = Fa
 
 
 def printable_pdf(template: str, **context) -> bytes:
+    """The PDF, made in the render pool (raises PdfBusy, PdfTooSlow or PdfUnavailable)."""
     html = render_printable(template, for_pdf=True, **context)
-    return html_to_pdf(html, [_stylesheet()], base_url=current_app.static_folder)
+    config = current_app.config
+    pool = render_pool(config.get("PDF_PROCESSES", 1), config.get("PDF_QUEUE", 4), config.get("PDF_TIMEOUT", 60))
+    return pool.render(html, [_stylesheet()], base_url=current_app.static_folder)

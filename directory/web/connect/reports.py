@@ -10,6 +10,7 @@ from ...connect.areas import UnknownArea, area_choices, load_wards, resolve_area
 from ...connect.gaps import gap_csv, gap_report
 from ...connect.newsletter import build_newsletter
 from ...connect.pdf import PdfUnavailable, pdf_available
+from ...connect.render_pool import PdfBusy, PdfTooSlow
 from ...connect.sheet import SHEET_LOCALES, contact_numbers
 from ...i18n.locales import BY_CODE, display_language_name
 from ...listings import term_names
@@ -57,7 +58,7 @@ def newsletter_print():
             return render_printable("connect/newsletter.html", **context)
         try:
             pdf = printable_pdf("connect/newsletter.html", **context)
-        except PdfUnavailable:
+        except (PdfUnavailable, PdfBusy, PdfTooSlow):
             abort(503)
     return _pdf_response(pdf, f"newsletter-{context['newsletter'].area.key.lower()}-{locale}.pdf")
 

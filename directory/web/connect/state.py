@@ -1,7 +1,9 @@
 """The participant's needs and shortlist, kept in the signed session cookie only.
 
 Flask's session is a cookie signed with the app's secret (itsdangerous): the server keeps
-nothing, and a tampered cookie is discarded. Browsers drop cookies over 4 KB, so every
+nothing, and a tampered cookie is discarded. Signed is not secret, so the needs (a
+postcode, interests, languages: personal) are also sealed (encrypted, see ``web.sealed``);
+the shortlist holds only public listing ids. Browsers drop cookies over 4 KB, so every
 change is checked against ``COOKIE_BUDGET`` before it is accepted.
 """
 from __future__ import annotations
@@ -10,6 +12,7 @@ from flask import current_app, session
 
 from ...connect.needs import ParticipantNeeds
 from ...connect.shortlist import Shortlist
+from ..sealed import seal, unseal
 
 NEEDS_KEY = "connect_needs"
 SHORTLIST_KEY = "connect_shortlist"
@@ -17,7 +20,7 @@ COOKIE_BUDGET = 3800  # bytes of signed session value; leaves room for the cooki
 
 
 def current_needs() -> ParticipantNeeds | None:
-    data = session.get(NEEDS_KEY)
+    data = unseal(session.get(NEEDS_KEY))
     return ParticipantNeeds.from_dict(data) if isinstance(data, dict) else None
 
 
@@ -31,10 +34,11 @@ def _fits(candidate: dict) -> bool:
 
 
 def save_needs(needs: ParticipantNeeds) -> bool:
-    candidate = dict(session, **{NEEDS_KEY: needs.as_dict()})
+    sealed = seal(needs.as_dict())
+    candidate = dict(session, **{NEEDS_KEY: sealed})
     if not _fits(candidate):
         return False
-    session[NEEDS_KEY] = needs.as_dict()
+    session[NEEDS_KEY] = sealed
     return True
 
 

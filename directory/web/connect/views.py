@@ -17,6 +17,7 @@ from ...connect.finder import find_for_participant
 from ...connect.needs import (BUDGETS, DAYS, GENDER_CHOICES, REACH_CHOICES, SPOKEN_LANGUAGES, TIMES, NeedsError,
                               parse_needs)
 from ...connect.pdf import PdfUnavailable
+from ...connect.render_pool import PdfBusy, PdfTooSlow
 from ...connect.share import qr_data_uri, share_text
 from ...connect.sheet import SHEET_LOCALES, FirstVisitPlan, build_sheet, sheet_locale_for
 from ...connect.shortlist import ShortlistFull
@@ -28,6 +29,7 @@ from ...search import IndexMissing
 from ..context import db_session, search_engine
 from ..i18n import current_site_locale
 from ..public import presenters
+from ..links import external_url
 from . import labels, state
 from .blueprint import blueprint
 from .rendering import printable_pdf, render_printable
@@ -163,7 +165,7 @@ def _services(ids: list[str]) -> list[Service]:
 
 def _listing_url(service_id: str, locale: str | None = None) -> str:
     slug = BY_CODE[locale].slug if locale in BY_CODE else current_site_locale().slug
-    return url_for("public.service", service_id=service_id, lang=slug, _external=True)
+    return external_url("public.service", service_id=service_id, lang=slug)
 
 
 @blueprint.post("/sheet")
@@ -189,6 +191,11 @@ def sheet():
         current_app.logger.warning("PDF requested but WeasyPrint is not available")
         flash(_("PDF files cannot be made on this server. Please use “Show the sheet” and your browser’s "
                 "“Print” → “Save as PDF”."), "error")
+        return redirect(url_for("connect.shortlist_page"), code=303)
+    except (PdfBusy, PdfTooSlow) as error:
+        current_app.logger.warning("sheet PDF not made: %s", error)
+        flash(_("The PDF could not be made just now: the server is busy. Please try again in a minute, or use "
+                "“Show the sheet” and your browser’s “Print”."), "error")
         return redirect(url_for("connect.shortlist_page"), code=303)
     return _pdf_response(pdf, "signposting-sheet.pdf")
 

@@ -18,6 +18,7 @@ from ...submissions import (
 from ...submissions.tokens import active_tokens
 from ..accounts import login_manager
 from ..context import db_session
+from ..links import external_url, link_lifetime
 from ..submit.flow import process_listing_form, render_form
 from ..submit.guards import private_page, refuse_broken_text
 from ..submit.listing_form import draft_for_listing, listing_form
@@ -198,8 +199,7 @@ def new_link(listing_id: str):
     if not DecisionForm().validate():
         abort(400)
     service = _get_or_404(Service, listing_id)
-    token = issue_token(db_session(), service.id)
+    token = issue_token(db_session(), service.id, link_lifetime(), revoked_by=_actor())  # the old links stop working
     record(db_session(), service.id, _actor(), "link_issued")
     db_session().commit()
-    return render_template("moderate/new_link.html", service=service,
-                           link=url_for("submit.manage", token=token, _external=True))
+    return render_template("moderate/new_link.html", service=service, link=external_url("submit.manage", token=token))

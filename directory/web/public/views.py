@@ -11,7 +11,9 @@ from ...listings import (ServiceNotFound, UnknownTaxonomy, category_tree, get_se
                          term_names)
 from ...search import IndexMissing, SearchRequest
 from ..context import db_session, search_engine
+from ..cookies import cookie_flags
 from ..i18n import current_site_locale
+from ..redirects import safe_next
 from . import presenters
 from .cards import card_cache, map_markers, render_cards
 from .search_params import DISTANCE_CHOICES_MILES, parse_search_form
@@ -137,9 +139,7 @@ def service_print(service_id: str):
 def text_size():
     """The larger-text toggle: a cookie, so it works without JavaScript."""
     size = "large" if request.args.get("size") == "large" else "normal"
-    target = request.args.get("next", "")
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
-        target = url_for("public.home")
+    target = safe_next(request.args.get("next")) or url_for("public.home")
     response = redirect(target)
-    response.set_cookie(TEXT_SIZE_COOKIE, size, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    response.set_cookie(TEXT_SIZE_COOKIE, size, max_age=365 * 24 * 3600, **cookie_flags())
     return response

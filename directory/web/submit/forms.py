@@ -7,8 +7,10 @@ was typed comes back so nothing is lost.
 """
 from __future__ import annotations
 
-import re
+import datetime as dt
 
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -21,6 +23,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from ... import vocabulary
 from ...models.schedule import WEEKDAY_CODES
 from ...submissions import TEXT_LOCALES
+from ...submissions.plain_text import has_markup, normalise_text
 from ...submissions.schedules import PATTERNS
 
 TOO_LONG = _l("That is too long. Please keep it shorter.")
@@ -38,15 +41,36 @@ def _choices(vocab: dict) -> list[tuple[str, object]]:
     return [(code, _l(label)) for code, label in vocab.items()]
 
 
-MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*/?\s*[A-Za-z!?][\w-]*\s*$")
-
-
 def no_markup(form, field):
-    """Refuse HTML tags. Pages escape everything anyway; refusing here means a listing never
-    carries markup into exports, printouts or other directories that read our ORUK feed.
-    ("Ages <50" is not a tag and passes.)"""
-    if isinstance(field.data, str) and MARKUP.search(field.data):
+    """Refuse HTML tags, closed or not. Pages escape everything anyway; refusing here means
+    a listing never carries markup into exports, printouts or other directories that read
+    our ORUK feed. ("Ages <50" is not a tag and passes.)"""
+    if has_markup(field.data):
         raise ValidationError(_l("Please write plain words, without HTML tags."))
+
+
+def one_line(value):
+    return normalise_text(value)
+
+
+def several_lines(value):
+    return normalise_text(value, multiline=True)
+
+
+EARLIEST_DATE = dt.date(2000, 1, 1)
+YEARS_AHEAD = 5
+
+
+def sensible_date(form, field):
+    """A first date between 2000 and five years from now: a date far in the future
+    (9999-12-31) overflowed the schedule arithmetic, and none is meant."""
+    if field.data is None:
+        return
+    today = dt.date.today()
+    last = today.replace(year=today.year + YEARS_AHEAD, day=28 if today.month == 2 and today.day == 29 else today.day)
+    if not EARLIEST_DATE <= field.data <= last:
+        raise ValidationError(_("Please give a date between %(first)s and %(last)s.",
+                                first=format_date(EARLIEST_DATE, "long"), last=format_date(last, "long")))
 
 
 WEEKDAYS = [("MO", _l("Monday")), ("TU", _l("Tuesday")), ("WE", _l("Wednesday")), ("TH", _l("Thursday")),
@@ -66,12 +90,14 @@ TEXT_LOCALE_NAMES = {"en": "English", "gu": "ગુજરાતી", "pl": "Pols
 
 def optional_text(label, max_length=NAME_MAX, area=False):
     field = TextAreaField if area else StringField
-    return field(label, validators=[Optional(), Length(max=max_length, message=TOO_LONG), no_markup])
+    return field(label, filters=[several_lines if area else one_line],
+                 validators=[Optional(), Length(max=max_length, message=TOO_LONG), no_markup])
 
 
 def required_text(label, message, max_length=NAME_MAX, area=False):
     field = TextAreaField if area else StringField
-    return field(label, validators=[DataRequired(message), Length(max=max_length, message=TOO_LONG), no_markup])
+    return field(label, filters=[several_lines if area else one_line],
+                 validators=[DataRequired(message), Length(max=max_length, message=TOO_LONG), no_markup])
 
 
 class ListingForm(FlaskForm):
@@ -106,7 +132,7 @@ class ListingForm(FlaskForm):
     week_of_month = SelectField(_l("Which one in the month"), choices=WEEKS_OF_MONTH, default="1")
     opens_at = TimeField(_l("Starts at"), validators=[InputRequired(_l("Please give the start time, like 10:00."))])
     closes_at = TimeField(_l("Finishes at"), validators=[Optional()])
-    starts_on = DateField(_l("First date (if it has not started yet)"), validators=[Optional()])
+    starts_on = DateField(_l("First date (if it has not started yet)"), validators=[Optional(), sensible_date])
     term_time_only = BooleanField(_l("Term time only (not in school holidays)"))
     schedule_notes = optional_text(_l("Anything else about when (for example: not in August)"), NOTE_MAX)
 

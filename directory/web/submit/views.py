@@ -14,9 +14,10 @@ from ...submissions import (
     InvalidEditToken, ListingNotLive, confirm_still_running, find_token, latest_submission, live_listing,
     report_problem, set_group_status, submit_edit, submit_listing,
 )
-from ...models.submission import utcnow
 from ..accounts import limiter
 from ..context import db_session
+from ..links import external_url, link_lifetime
+from ..sealed import seal, unseal
 from ..i18n import current_site_locale
 from .flow import process_listing_form, render_form
 from .forms import ConfirmForm, ReportForm, StatusForm
@@ -27,6 +28,7 @@ from .notify import notify_moderators
 blueprint = Blueprint("submit", __name__, url_prefix="/<lang>")
 PRIVATE_ENDPOINTS = {"submit.manage", "submit.confirm", "submit.status", "submit.edit", "submit.thanks"}
 TOKEN_SESSION_KEY = "new_edit_token"
+THANKS_WITHIN = 3600  # seconds: the thank-you page shows the link once, soon after sending
 
 
 @blueprint.before_request
@@ -53,27 +55,29 @@ def new_listing():
 
 
 def _store_new_listing(payload: dict):
-    receipt = submit_listing(db_session(), payload, current_site_locale().code)
+    receipt = submit_listing(db_session(), payload, current_site_locale().code, link_lifetime())
     db_session().commit()
     notify_moderators("new", payload.get("name") or "")
-    session[TOKEN_SESSION_KEY] = receipt.token   # shown once on the next page, then forgotten
+    # Shown once on the next page, then forgotten; sealed, because the session cookie is
+    # only signed and the raw token is the key to the listing.
+    session[TOKEN_SESSION_KEY] = seal(receipt.token)
     return redirect(url_for("submit.thanks"))
 
 
 @blueprint.get("/list-your-group/thanks")
 def thanks():
-    token = session.pop(TOKEN_SESSION_KEY, None)
-    link = url_for("submit.manage", token=token, _external=True) if token else None
+    token = unseal(session.pop(TOKEN_SESSION_KEY, None), max_age=THANKS_WITHIN)
+    link = external_url("submit.manage", token=token) if isinstance(token, str) else None
     return render_template("submit/thanks.html", edit_link=link)
 
 
 def _token_listing(token: str):
-    """(token row, live listing or None) for an edit link; a clear 404 page otherwise."""
+    """(token row, live listing or None) for an edit link; a clear 404 page otherwise.
+    Every use renews the link's lifetime."""
     try:
-        row = find_token(db_session(), token)
+        row = find_token(db_session(), token, lifetime=link_lifetime())
     except InvalidEditToken:
         abort(_invalid_link())
-    row.last_used_at = utcnow()
     return row, db_session().get(Service, row.listing_id)
 
 
