@@ -1,8 +1,14 @@
 # The two commands in the README: `make run` and `make test`. Everything they need is
 # installed here, into a local virtualenv, so they work on a fresh machine.
-PYTHON ?= python3
+PYTHON ?= $(shell sh scripts/find-python.sh)
 VENV ?= .venv
 BIN := $(VENV)/bin
+# A virtualenv made by an older interpreter (3.11 crashes under threaded load) is made afresh.
+ifneq ($(wildcard $(VENV)/bin/python),)
+ifneq ($(shell $(VENV)/bin/python -c 'import sys; print(int(sys.version_info >= (3, 12)))'),1)
+$(shell rm -rf $(VENV))
+endif
+endif
 PORT ?= 5000
 export DIRECTORY_TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
@@ -11,6 +17,7 @@ TRANSLATIONS := directory/i18n/translations
 LOCALES := gu pl zh_Hans zh_Hant ur
 
 $(BIN)/activate:
+	@test -n "$(PYTHON)" || { echo 'No Python 3.12 or newer: see scripts/find-python.sh'; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 

@@ -76,7 +76,8 @@ def _app(backend, templates, seeded_index_template, folder):
     url = templates.new_database(backend, seeded=True, folder=folder)
     shutil.copytree(seeded_index_template, folder / "index", symlinks=True)
     app = create_app({"TESTING": True, "DATABASE_URL": url, "INDEX_DIR": str(folder / "index"),
-                      "SECRET_KEY": "test-secret", "INSTANCE_DIR": str(folder)})
+                      "SECRET_KEY": "test-secret", "INSTANCE_DIR": str(folder),
+                      "API_RATE_LIMIT": "100000 per minute"})  # the walk reads ~470 documents in a minute
     return app, url
 
 
