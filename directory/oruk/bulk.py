@@ -2,8 +2,7 @@
 
 Why: an ORM ``merge`` + ``flush`` per service issues a dozen SELECTs and INSERTs for every
 service and made a 50,000-service feed take ten minutes (82 services/s). Here the services
-read by ``read.py`` (transient model objects, never added to the session) are turned into
-plain rows, and each batch is written with a handful of executemany statements:
+read by ``read.py`` as plain row trees (``read.Row``; no model objects) are collected, and each batch is written with a handful of executemany statements:
 
 * services of the batch are deleted first (their children go with them: ON DELETE CASCADE)
   and inserted again — the same "replace by id" as ``upsert_service``;
@@ -36,8 +35,11 @@ _COLUMNS: dict[type, list] = {}
 
 
 def _columns(model) -> list:
+    """(key, skip when unset, default) per column: an unset integer primary key is left to
+    the database; other unset columns take their default."""
     if model not in _COLUMNS:
-        _COLUMNS[model] = [(column.key, column) for column in model.__table__.columns]
+        _COLUMNS[model] = [(column.key, column.primary_key and isinstance(column.type, Integer), column)
+                           for column in model.__table__.columns]
     return _COLUMNS[model]
 
 
@@ -52,19 +54,18 @@ def _default(column):
     return None
 
 
-def row_of(obj, **values) -> dict:
-    """The table row of a transient model object: its set attributes, column defaults for
-    the rest, ``values`` on top. Autoincrement keys left unset are left out."""
-    state = vars(obj)
-    row = {}
-    for key, column in _columns(type(obj)):
-        value = values[key] if key in values else state.get(key)
+def row_of(row: dict, model, **values) -> dict:
+    """The table row of a ``read.Row``: its column values, column defaults for the rest,
+    ``values`` on top. Autoincrement keys left unset are left out (the database numbers them)."""
+    table_row = {}
+    for key, autoincrement, column in _columns(model):
+        value = values[key] if key in values else row.get(key)
         if value is None:
-            if column.primary_key and isinstance(column.type, Integer):
-                continue  # autoincrement: the database numbers it
+            if autoincrement:
+                continue
             value = _default(column)
-        row[key] = value
-    return row
+        table_row[key] = value
+    return table_row
 
 
 class Batch:
@@ -81,52 +82,49 @@ class Batch:
     def __len__(self) -> int:
         return len(self.services)
 
-    def _child(self, obj, **values) -> None:
-        row = row_of(obj, **values)
-        table = self.children[type(obj)]
-        table[row.get("id") or (row.get("service_id"), row.get("locale"), len(table))] = row
+    def _child(self, row, **values) -> None:
+        table_row = row_of(row, row.model, **values)
+        table = self.children[row.model]
+        table[table_row.get("id") or (table_row.get("service_id"), table_row.get("locale"), len(table))] = table_row
 
-    def add(self, service: Service, modified: dt.datetime | None) -> None:
-        if service.id in self.services:  # a later record with the same id replaces it
-            self.services.pop(service.id)
+    def add(self, service, modified: dt.datetime | None) -> None:
+        """Add a service's row tree (``read.service_row``)."""
+        sid = service["id"]
+        if sid in self.services:  # a later record with the same id replaces it
+            self.services.pop(sid)
             for table in self.children.values():
-                for key in [key for key, row in table.items() if row.get("service_id") == service.id
-                            or row.get("link_id") == service.id]:
+                for key in [key for key, row in table.items() if row.get("service_id") == sid
+                            or row.get("link_id") == sid]:
                     table.pop(key)
-        organization = service.organization
-        self.services[service.id] = row_of(service, organization_id=organization.id,
-                                           last_modified=modified or dt.datetime.now(dt.UTC).replace(tzinfo=None))
-        self.organizations[organization.id] = row_of(organization)
-        self.organization_phones[organization.id] = [row_of(phone, organization_id=organization.id)
-                                                     for phone in organization.phones]
-        sid = service.id
-        for item in service.translations:
+        organization = service["organization"]
+        self.services[sid] = row_of(service, Service, organization_id=organization["id"],
+                                    last_modified=modified or dt.datetime.now(dt.UTC).replace(tzinfo=None))
+        self.organizations[organization["id"]] = row_of(organization, Organization)
+        self.organization_phones[organization["id"]] = [row_of(phone, Phone, organization_id=organization["id"])
+                                                        for phone in organization.get("phones", ())]
+        for item in service.get("translations", ()):
             self._child(item, service_id=sid)
-        for link in service.service_at_locations:
-            self.add_location(link.location)
-            self._child(link, service_id=sid, location_id=link.location.id)
-        for item in service.schedules:
-            self._child(item, service_id=sid)
-        for item in service.languages:
-            self._child(item, service_id=sid)
-        for item in service.cost_options:
-            self._child(item, service_id=sid)
-        for contact in service.contacts:
+        for link in service.get("service_at_locations", ()):
+            self.add_location(link["location"])
+            self._child(link, service_id=sid, location_id=link["location"]["id"])
+        for key in ("schedules", "languages", "cost_options", "service_areas", "phones"):
+            for item in service.get(key, ()):
+                self._child(item, service_id=sid)
+        for contact in service.get("contacts", ()):
             self._child(contact, service_id=sid)
-            for phone in contact.phones:
-                self._child(phone, contact_id=contact.id)
-        for phone in service.phones:
-            self._child(phone, service_id=sid)
-        for item in service.service_areas:
-            self._child(item, service_id=sid)
-        for item in service.attributes:
+            for phone in contact.get("phones", ()):
+                self._child(phone, contact_id=contact["id"])
+        for item in service.get("attributes", ()):
             self._child(item, link_id=sid, link_entity="service")
 
-    def add_location(self, location: Location) -> None:
-        self.locations[location.id] = row_of(location)
-        self.location_children[location.id] = (
-            [(PhysicalAddress, row_of(item, location_id=location.id)) for item in location.physical_addresses]
-            + [(Accessibility, row_of(item, location_id=location.id)) for item in location.accessibility])
+    def add_location(self, location) -> None:
+        lid = location["id"]
+        self.locations[lid] = row_of(location, Location)
+        self.location_children[lid] = (
+            [(PhysicalAddress, row_of(item, PhysicalAddress, location_id=lid))
+             for item in location.get("physical_addresses", ())]
+            + [(Accessibility, row_of(item, Accessibility, location_id=lid))
+               for item in location.get("accessibility", ())])
 
 
 def _upsert(session: Session, model, rows: list[dict]) -> None:
@@ -191,9 +189,35 @@ def _unique(rows: list[dict]) -> list[dict]:
     return list({row["id"]: row for row in rows}.values())
 
 
+_STATEMENTS: dict[tuple, tuple[str, list]] = {}
+
+
 def _insert(session: Session, model, rows: list[dict]) -> None:
-    if rows:
-        session.execute(insert(model.__table__), rows)
+    """One executemany of plain tuples straight to the driver: SQLAlchemy's per-row
+    parameter handling cost more than SQLite's own work. Values go through the column
+    types' bind processors (dates as text on SQLite, JSON as text), as the ORM would."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    keys = tuple(rows[0])
+    cache_key = (dialect.name, model, keys)
+    if cache_key not in _STATEMENTS:
+        table = model.__table__
+        marker = "?" if dialect.paramstyle == "qmark" else "%s"
+        columns = ", ".join(dialect.identifier_preparer.quote(key) for key in keys)
+        sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({columns}) " \
+              f"VALUES ({', '.join([marker] * len(keys))})"
+        processors = [table.columns[key].type._cached_bind_processor(dialect) for key in keys]
+        _STATEMENTS[cache_key] = (sql, processors)
+    sql, processors = _STATEMENTS[cache_key]
+    if any(processors):
+        pairs = list(enumerate(processors))
+        parameters = [tuple(process(row[key]) if process and row[key] is not None else row[key]
+                            for key, (_, process) in zip(keys, pairs)) for row in rows]
+    else:
+        parameters = [tuple(row[key] for key in keys) for row in rows]
+    connection.exec_driver_sql(sql, parameters)
 
 
 __all__ = ["Batch", "row_of", "write_batch"]

@@ -223,9 +223,9 @@ def stream_records(stream: BinaryIO) -> Iterator[Record]:
             check_depth(document)
             yield from records_from_document(document)
             return
+        # Items are not walked for depth here (it cost more than reading them): the head of
+        # the file was checked, ijson builds without recursion, and readers catch RecursionError.
         for number, item in enumerate(ijson.items(stream, prefix, use_float=True), start=1):
-            if isinstance(item, (dict, list)):
-                check_depth(item, MAX_DEPTH - 2)
             yield from records_from_item(item, f"record {number}")
     except (ijson.JSONError, UnicodeDecodeError) as error:
         raise _translate(error) from error

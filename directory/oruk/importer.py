@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Service, Taxonomy, TaxonomyTerm, TaxonomyTermTranslation
 from .documents import MAX_DEPTH, ImportFileError, Record
-from .read import InvalidRecord, ValueNotes, clean_text, read_location, read_service
+from .read import InvalidRecord, ValueNotes, clean_text, location_row, service_row
 from .sources import (
     MAX_PAGE_BYTES, api_base, decode_text, parse_json, records_from_bytes, records_from_path, records_from_stream,
     records_from_url,
@@ -238,13 +238,22 @@ class CachingTermResolver(TermResolver):
         self._answers: dict[str, TaxonomyTerm] = {}
 
     def resolve(self, data, path: str) -> TaxonomyTerm:
-        key = repr(sorted(data.items())) if isinstance(data, dict) else None
+        key = _term_key(data)
         if key is not None and key in self._answers:
             return self._answers[key]
         term = super().resolve(data, path)
         if key is not None:
             self._answers[key] = term  # also keeps the term in the session's identity map
         return term
+
+
+def _term_key(data) -> str | None:
+    """What in an attribute names its term (not the attribute's own id)."""
+    if not isinstance(data, dict):
+        return None
+    term = data.get("taxonomy_term")
+    return repr((data.get("category"), data.get("taxonomy_term_id"),
+                 sorted(term.items(), key=lambda item: item[0]) if isinstance(term, dict) else term))
 
 
 def _slug(text: str) -> str:
@@ -322,6 +331,10 @@ class Importer:
         self.writing = not report.dry_run
 
     def run(self, records: Iterable[Record]) -> None:
+        if self.writing and self.session.get_bind().dialect.name == "sqlite":
+            # A big import inserts into every index at random (UUID keys): SQLite's default
+            # 2 MB page cache would send most of those writes to disk twice.
+            self.session.connection().exec_driver_sql("PRAGMA cache_size=-262144")
         for record in records:
             self.report.records += 1
             self.take(record)
@@ -361,7 +374,7 @@ class Importer:
         service_id = _record_id(record.data, "service")
         _required_name(record.data, "service")
         data = _with_resolved_terms(record.data, self.resolver, "service", notes)
-        service = read_service(self.session, data, notes=notes)
+        service = service_row(self.session, data, notes=notes)
         if service_id in self.seen:
             notes.drop("service.id", f"{service_id!r} is also used by {self.seen[service_id]}; the later one is kept")
         self.seen[service_id] = record.where
@@ -369,7 +382,7 @@ class Importer:
 
     def _take_location(self, record: Record, notes: ValueNotes) -> None:
         _record_id(record.data, "location")
-        self.batch.add_location(read_location(record.data, "location", notes))
+        self.batch.add_location(location_row(record.data, "location", notes))
         self.report.places += 1
 
     def _take_taxonomy_term(self, record: Record, notes: ValueNotes) -> None:
