@@ -42,6 +42,8 @@ def get_service(session: Session, service_id: str) -> Service:
 
 def get_term(session: Session, code: str) -> TaxonomyTerm:
     term = session.scalar(select(TaxonomyTerm).where(TaxonomyTerm.code == code)) if code else None
+    if term is None and code and len(code) <= 36:  # a term without a code is named by its id (TaxonomyTerm.slug)
+        term = session.get(TaxonomyTerm, code)
     if term is None:
         raise UnknownTaxonomy(code)
     return term

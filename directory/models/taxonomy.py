@@ -45,6 +45,12 @@ class TaxonomyTerm(IdMixin, Base):
     translations: Mapped[list["TaxonomyTermTranslation"]] = relationship(
         back_populates="term", cascade="all, delete-orphan", lazy="selectin")
 
+    @property
+    def slug(self) -> str:
+        """What names the term in URLs and the index: its code, or its id when an imported
+        scheme gave it none (no page may depend on a term having a code)."""
+        return self.code or self.id
+
     def translation(self, locale: str) -> "TaxonomyTermTranslation | None":
         return next((item for item in self.translations if item.locale == locale), None)
 
