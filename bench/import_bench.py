@@ -198,26 +198,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--services", type=int, default=50_000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--pg-repeats", type=int, default=1)
     parser.add_argument("--baseline-services", type=int, default=2_000)
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--reindex", action="store_true", help="also time `directory reindex` after the first run")
     args = parser.parse_args()
     print(f"{platform.node()}: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+          f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+          f"load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory(prefix="import-bench-") as tmp:
         folder = Path(tmp)
         feed = folder / "feed.json"
         size = write_feed(feed, args.services)
         print(f"feed: {args.services} services, {size / 1024 / 1024:.1f} MB")
-        results = [measure("sqlite", folder, feed, args.services, args.repeats, ROOT, "now", reindex=True)]
+        results = [measure("sqlite", folder, feed, args.services, args.repeats, ROOT, "now", reindex=args.reindex)]
         if not args.no_postgres and _postgres_reachable():
-            results.append(measure("postgresql", folder, feed, args.services, args.repeats, ROOT, "now"))
+            results.append(measure("postgresql", folder, feed, args.services, args.pg_repeats, ROOT, "now"))
         if not args.no_baseline:
             slice_feed = folder / "slice.json"
             write_feed(slice_feed, args.baseline_services)
             results.append(measure("sqlite", folder, slice_feed, args.baseline_services, 1, baseline_code(folder),
                                    "baseline"))
-        print("\nmedian figures:")
+        print(f"\nmedian figures (load average now {os.getloadavg()[0]:.1f}):")
         for result in results:
             extra = f"; then `directory reindex` {result['reindex_s']:.1f} s" if result["reindex_s"] else ""
             print(f"  {result['kind']:10} {result['label']:8} {result['services']:>6} services: "

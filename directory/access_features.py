@@ -28,8 +28,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
                "no steps", "disabled access", "accessible entrance", "accessible building"),
         "gu": ("વ્હીલચેર", "વ્હીલ ચેર", "પગથિયાં વગર", "રેમ્પ", "લિફ્ટ"),
         "pl": ("bez schodów", "bez progów", "wózk", "wózek", "podjazd", "pochylni", "winda", "dostępne dla niepełnosprawnych"),
-        "zh_Hans": ("无障碍", "轮椅", "坡道", "无台阶", "电梯"),
-        "zh_Hant": ("無障礙", "輪椅", "坡道", "無台階", "電梯"),
+        # not 无障碍 alone: 无障碍厕所 is an accessible toilet, not a step-free entrance
+        "zh_Hans": ("无障碍通道", "无障碍入口", "无障碍设施", "轮椅", "坡道", "无台阶", "电梯"),
+        "zh_Hant": ("無障礙通道", "無障礙入口", "無障礙設施", "輪椅", "坡道", "無台階", "電梯"),
         "ur": ("وہیل چیئر", "ریمپ", "سیڑھیوں کے بغیر", "لفٹ"),
     },
     "accessible_toilet": {
@@ -85,7 +86,7 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
 
 # Words that, just before a keyword, say the feature is missing.
 NEGATIONS = ("no ", "not ", "without ", "isn't ", "is not ", "there is no ", "brak ", "nie ma ", "bez ", "没有", "沒有",
-             "无", "無", "نہیں", "કોઈ ", "નથી")
+             "无法", "無法", "不设", "不設", "نہیں", "કોઈ ", "નથી")
 _NEGATION_WINDOW = 14  # characters before a keyword searched for a negation
 
 assert set(KEYWORDS) <= set(ACCESSIBILITY), "every recognised feature must be one the filters know"

@@ -78,6 +78,7 @@ class Batch:
         self.children: dict[type, dict] = {model: {} for model in _CHILDREN}
         self.organization_phones: dict[str, list[dict]] = {}
         self.location_children: dict[str, list[tuple[type, dict]]] = {}
+        self.linked: set[str] = set()  # services given more places (not replaced)
 
     def __len__(self) -> int:
         return len(self.services)
@@ -117,6 +118,15 @@ class Batch:
         for item in service.get("attributes", ()):
             self._child(item, link_id=sid, link_entity="service")
 
+    def add_links(self, service) -> None:
+        """Only the places of a service already imported (a page of service_at_locations
+        names one service once per place)."""
+        sid = service["id"]
+        self.linked.add(sid)
+        for link in service.get("service_at_locations", ()):
+            self.add_location(link["location"])
+            self._child(link, service_id=sid, location_id=link["location"]["id"])
+
     def add_location(self, location) -> None:
         lid = location["id"]
         self.locations[lid] = row_of(location, Location)
@@ -150,7 +160,7 @@ def _in_chunks(ids: list, size: int = 500):
 def write_batch(session: Session, batch: Batch) -> int:
     """Replace the batch's services (and upsert their organisations and places) in the
     session's transaction; returns how many services were written."""
-    if not batch.services and not batch.locations:
+    if not batch.services and not batch.locations and not batch.linked:
         return 0
     service_ids = list(batch.services)
     location_ids = list(batch.locations)
@@ -181,6 +191,7 @@ def write_batch(session: Session, batch: Batch) -> int:
         _insert(session, model, list(batch.children[model].values()))
     changes = session.info.setdefault(_PENDING, ChangeSet())
     changes.services.update(service_ids)
+    changes.services.update(batch.linked)
     changes.locations.update(location_ids)
     return len(service_ids)
 

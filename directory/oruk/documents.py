@@ -37,6 +37,7 @@ class Record:
     locate: Callable[[str], tuple[str, str]] | None = None  # CSV: field path -> (row, column)
     problem: tuple[str, str] | None = None  # (column, message) found while reading the row
     kind: str = "service"
+    link: bool = False  # a service_at_location: its service's other places may come in other records
 
 
 SERVICE_KEYS = frozenset({"organization", "organization_id", "service_at_locations", "schedules", "status",
@@ -77,7 +78,7 @@ def records_from_item(item, where: str) -> Iterator[Record]:
     """The records one top-level item of a document stands for."""
     kind = kind_of(item)
     if kind == "service_at_location":
-        yield Record(where, service_of_link(item), kind="service")
+        yield Record(where, service_of_link(item), kind="service", link=True)
     elif kind == "organization":
         services = item.get("services")
         if isinstance(services, list) and services:

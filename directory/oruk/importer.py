@@ -327,6 +327,7 @@ class Importer:
         self.progress = progress
         self.resolver = CachingTermResolver(session)
         self.seen: dict[str, str] = {}
+        self.linked: set[str] = set()
         self.batch = Batch()
         self.writing = not report.dry_run
 
@@ -375,6 +376,11 @@ class Importer:
         _required_name(record.data, "service")
         data = _with_resolved_terms(record.data, self.resolver, "service", notes)
         service = service_row(self.session, data, notes=notes)
+        if record.link and service_id in self.linked:  # another place of a service already read
+            self.batch.add_links(service)
+            return
+        if record.link:
+            self.linked.add(service_id)
         if service_id in self.seen:
             notes.drop("service.id", f"{service_id!r} is also used by {self.seen[service_id]}; the later one is kept")
         self.seen[service_id] = record.where

@@ -160,23 +160,30 @@ def api_base(url: str) -> str:
     return api_endpoint(url)[0]
 
 
-def _is_full(item: dict, collection: str) -> bool:
-    """Whether an item of a page already holds what an import needs."""
-    kind = kind_of(item)
-    if collection == "service_at_locations":
-        return kind == "service_at_location"
-    if collection == "organizations":
-        return isinstance(item.get("services"), list)
-    if collection in ("taxonomy_terms", "taxonomies"):
-        return True
+def _is_full(item: dict) -> bool:
+    """Whether a service item already holds what an import needs."""
     return isinstance(item.get("organization"), dict) and "service_at_locations" in item
+
+
+def _service_ids(item: dict, collection: str) -> list[str]:
+    """The services a service_at_location or organization item stands for."""
+    if collection == "service_at_locations":
+        service = item.get("service") if isinstance(item.get("service"), dict) else {}
+        return [str(value) for value in [item.get("service_id") or service.get("id")] if value]
+    services = item.get("services") if isinstance(item.get("services"), list) else []
+    return [str(service["id"]) for service in services if isinstance(service, dict) and service.get("id")]
 
 
 def records_from_url(url: str, per_page: int = 100,
                      progress: Callable[[int, int], None] | None = None) -> Iterator[Record]:
-    """Every item of another ORUK API's collection, page by page (``?full=true``); an item
-    that is not fully nested (the API ignores ``full``) is fetched by its own id."""
+    """Every item of another ORUK API's collection, page by page (``?full=true``).
+
+    Services not fully nested (the API ignores ``full``) are fetched from ``/services/{id}``;
+    a page of service_at_locations or organizations is read as the services it names, each
+    fetched once from ``/services/{id}`` (an organization's own page is fetched when its
+    item does not list them)."""
     base, collection = api_endpoint(url)
+    seen: set[str] = set()
     page = 1
     while page <= MAX_URL_PAGES:
         query = urllib.parse.urlencode({"full": "true", "page": page, "per_page": per_page})
@@ -187,9 +194,7 @@ def records_from_url(url: str, per_page: int = 100,
             if not isinstance(item, dict) or not item.get("id"):
                 yield Record(f"{collection} page {page} item {number}", item)  # reported: no id
                 continue
-            if not _is_full(item, collection):
-                item = _fetch_json(f"{base}/{collection}/{urllib.parse.quote(str(item['id']), safe='')}?full=true")
-            yield from records_from_item(item, f"{SINGULAR[collection]} {item.get('id')}")
+            yield from _records_of_item(base, collection, item, seen)
         total_pages = document.get("total_pages")
         if progress:
             progress(page, total_pages if isinstance(total_pages, int) else page)
@@ -197,6 +202,32 @@ def records_from_url(url: str, per_page: int = 100,
                 isinstance(total_pages, int) and page >= total_pages):
             break
         page += 1
+
+
+def _fetch_item(base: str, collection: str, item_id) -> dict:
+    return _fetch_json(f"{base}/{collection}/{urllib.parse.quote(str(item_id), safe='')}?full=true")
+
+
+def _records_of_item(base: str, collection: str, item: dict, seen: set[str]) -> Iterator[Record]:
+    if collection in ("taxonomy_terms", "taxonomies"):
+        yield from records_from_item(item, f"{SINGULAR[collection]} {item.get('id')}")
+        return
+    if collection == "services":
+        if not _is_full(item):
+            item = _fetch_item(base, "services", item["id"])
+        yield from records_from_item(item, f"service {item.get('id')}")
+        return
+    if collection == "organizations" and not isinstance(item.get("services"), list):
+        item = _fetch_item(base, "organizations", item["id"])
+    for service_id in _service_ids(item, collection):
+        if service_id in seen:
+            continue
+        seen.add(service_id)
+        service = _fetch_item(base, "services", service_id)
+        if collection == "organizations" and isinstance(service, dict) and not isinstance(service.get("organization"),
+                                                                                          dict):
+            service = dict(service, organization={key: value for key, value in item.items() if key != "services"})
+        yield from records_from_item(service, f"service {service_id}")
 
 
 __all__ = ["MAX_PAGE_BYTES", "api_base", "api_endpoint", "decode_text", "detect_format", "file_size", "parse_json",
