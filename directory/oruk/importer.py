@@ -273,6 +273,10 @@ def _with_resolved_terms(data: dict, resolver: TermResolver, path: str, notes: V
         return dict(data, attributes=[])
     resolved, seen = [], set()
     for index, item in enumerate(attributes):
+        if notes is not None and isinstance(item, dict) and not any(
+                item.get(key) for key in ("taxonomy_term", "taxonomy_term_id", "category")):
+            notes.drop(f"{path}.attributes[{index}]", "names no taxonomy term; this attribute was left out")
+            continue
         try:
             term = resolver.resolve(item, f"{path}.attributes[{index}]")
         except InvalidRecord as error:
