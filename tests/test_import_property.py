@@ -37,7 +37,7 @@ def _answers(client, path: str) -> None:
     assert response.status_code == 200, f"{path} answered {response.status_code}"
 
 
-@settings(max_examples=int(os.environ.get("IMPORT_PROPERTY_EXAMPLES", 8)), deadline=None, database=None,
+@settings(max_examples=int(os.environ.get("IMPORT_PROPERTY_EXAMPLES", 12)), deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.data_too_large])
 @given(document=services())
