@@ -5,6 +5,7 @@ settings as the web app, prints progress for long work and ends with a one-line 
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import sys
@@ -230,48 +231,114 @@ def serve(ctx: click.Context, host: str, port: int, debug: bool, prod: bool, wor
 @main.command("import")
 @click.argument("path", required=False, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--from-url", "url", metavar="URL",
-              help="Pull every service from another ORUK API (its base URL, e.g. https://example.org/api).")
+              help="Pull every item from another ORUK API: its base URL (services), or a collection URL "
+                   "(…/service_at_locations, …/organizations, …/taxonomy_terms, …/taxonomies).")
 @click.option("--format", "file_format", type=click.Choice(["json", "csv"]), default=None,
               help="The file's format (default: from its name, else its content).")
 @click.option("--dry-run", is_flag=True, help="Check everything and report problems; import nothing.")
+@click.option("--skip-invalid", is_flag=True,
+              help="Import the good records and list the ones that cannot be used (default: any error and "
+                   "nothing is imported).")
 @click.pass_context
 def import_command(ctx: click.Context, path: str | None, url: str | None, file_format: str | None,
-                   dry_run: bool) -> None:
-    """Import ORUK services from a JSON or CSV file (see docs/IMPORT.md) or another ORUK API.
+                   dry_run: bool, skip_invalid: bool) -> None:
+    """Import ORUK records from a JSON or CSV file of any size (see docs/IMPORT.md) or another ORUK API.
 
-    The whole file is imported in one transaction: any problem (reported with its record or
-    row number and field) and nothing is imported. Services are upserted by id.
+    Any ORUK 3.0 document: a service, a list or page of services, service_at_locations,
+    organizations with their services, taxonomy terms. A value that cannot be used is left
+    out with a warning; a record that cannot be used is an error, and then nothing is
+    imported (one transaction) unless --skip-invalid. The last line says what happened;
+    the exit status is 0 (all imported), 1 (nothing imported) or 3 (imported, invalid
+    records skipped).
     """
-    from .oruk.importer import (
-        MAX_IMPORT_BYTES, ImportFileError, records_from_bytes, records_from_path, records_from_url, run_import,
-    )
+    from .oruk.importer import ImportFileError, records_from_stream, records_from_url, run_import
+    from .oruk.sources import file_size, spool_stdin
 
     if bool(path) == bool(url):
         raise click.UsageError("give a FILE or --from-url URL (one of them)")
     source = url or path
     started = time.perf_counter()
-    try:
-        if url:
-            with click.progressbar(length=1, label="Fetching pages", file=sys.stderr) as bar:
-                def fetched(page: int, pages: int) -> None:
-                    bar.length = max(pages, page)
-                    bar.update(1)
-                records = records_from_url(url, progress=fetched)
-        elif path == "-":
-            records = records_from_bytes(sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1), None, file_format)
-        else:
-            records = records_from_path(path, file_format)
-    except ImportFileError as error:
-        raise click.ClickException(f"{source}: {error} — nothing was imported") from error
     label = "Checking" if dry_run else "Importing"
-    with click.progressbar(length=len(records), label=label, file=sys.stderr) as bar:
-        report = run_import(_database(ctx), records, dry_run=dry_run, progress=bar.update)
-    for line in report.lines():
+    with _progress(label) as progress, contextlib.ExitStack() as opened:
+        try:
+            if url:
+                records = records_from_url(url, progress=lambda page, pages: progress.pages(page, pages))
+            elif path == "-":
+                spooled = opened.enter_context(spool_stdin(sys.stdin.buffer))
+                progress.follow(spooled, os.fstat(spooled.fileno()).st_size)
+                records = records_from_stream(spooled, None, file_format)
+            else:
+                try:
+                    stream = opened.enter_context(open(path, "rb"))  # noqa: SIM115
+                except OSError as error:
+                    raise ImportFileError(f"cannot read the file: {error.strerror or error}") from error
+                progress.follow(stream, file_size(path))
+                records = records_from_stream(stream, path, file_format)
+            report = run_import(_database(ctx), records, dry_run=dry_run, progress=progress.record,
+                                skip_invalid=skip_invalid)
+        except ImportFileError as error:
+            raise click.ClickException(f"{source}: {error} — nothing was imported") from error
+    lines = report.lines()
+    for line in lines[:-1]:
         click.echo(line)
-    if not report.ok:
+    seconds = time.perf_counter() - started
+    rate = f" ({report.records / seconds:.0f} records/s)" if seconds and report.records > 1000 else ""
+    click.echo(f"from {source} in {seconds:.1f} s{rate}", err=True)
+    click.echo(lines[-1])
+    if report.outcome == "refused":
         ctx.exit(1)
-    if not dry_run:
-        click.echo(f"from {source} in {time.perf_counter() - started:.1f} s")
+    if report.outcome == "partial":
+        ctx.exit(3)
+
+
+class _progress:
+    """A progress bar on a terminal only (never in a pipe or a log): bytes of the file read,
+    or pages of an API fetched."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar = None
+        self.stream = None
+        self.position = 0
+        self.count = 0
+
+    def __enter__(self) -> "_progress":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+
+    def _start(self, length: int) -> None:
+        if self.bar is None and sys.stderr.isatty() and length:
+            self.bar = click.progressbar(length=length, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+
+    def follow(self, stream, size: int | None) -> None:
+        self.stream = stream
+        self._start(size or 0)
+
+    def pages(self, page: int, pages: int) -> None:
+        self._start(max(pages, page))
+        if self.bar is not None:
+            self.bar.length = max(pages, page)
+            self.bar.update(1)
+
+    def record(self, _count: int) -> None:
+        self.count += 1
+        if self.bar is None or self.count % 200:
+            return
+        position = self._position()
+        if position is not None and position > self.bar.pos:
+            self.bar.update(position - self.bar.pos)
+
+    def _position(self) -> int | None:
+        if self.stream is not None:
+            try:
+                return self.stream.tell()
+            except (OSError, ValueError):
+                return None
+        return None
 
 
 @main.command("export")

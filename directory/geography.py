@@ -45,9 +45,10 @@ class Point:
     def parse(cls, latitude, longitude) -> "Point":
         """Build a point from untrusted text or numbers (query parameters, CSV cells)."""
         try:
-            return cls(float(latitude), float(longitude))
+            latitude, longitude = float(latitude), float(longitude)
         except (TypeError, ValueError) as error:
             raise InvalidLocation("latitude and longitude must be numbers") from error
+        return cls(latitude, longitude)  # its own message for a number out of range
 
 
 def normalise_postcode(text: str) -> str:

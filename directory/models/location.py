@@ -38,7 +38,9 @@ class Location(IdMixin, Base):
 
     @property
     def accessibility_codes(self) -> list[str]:
-        return [item.description for item in self.accessibility if item.description]
+        """The access features the filters know: a code given as such, or recognised in a
+        publisher's free text (``access_features``)."""
+        return list(dict.fromkeys(code for item in self.accessibility for code in item.feature_codes))
 
 
 class PhysicalAddress(IdMixin, Base):
@@ -67,18 +69,34 @@ class PhysicalAddress(IdMixin, Base):
 class Accessibility(IdMixin, Base):
     """One access feature of a location (ORUK ``accessibility``).
 
-    ``description`` holds a code from ``vocabulary.ACCESSIBILITY`` so the search can filter
-    on it; ``details`` holds the group's own words ("ramp at the side door").
+    ``description`` holds either a code from ``vocabulary.ACCESSIBILITY`` (what our own
+    forms and seed files write) or, as ORUK allows, a publisher's free text ("The building
+    is equipped with induction loops…"), kept verbatim; ``details`` holds more of the
+    group's own words ("ramp at the side door"). ``feature_codes`` is what the filters use.
     """
 
     __tablename__ = "accessibility"
 
     location_id: Mapped[str] = mapped_column(ForeignKey("location.id", ondelete="CASCADE"), index=True)
-    description: Mapped[str | None] = mapped_column(String(64))
+    description: Mapped[str | None] = mapped_column(Text)
     details: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(String(512))
 
     location: Mapped[Location] = relationship(back_populates="accessibility")
+
+    @property
+    def is_code(self) -> bool:
+        from ..vocabulary import ACCESSIBILITY
+
+        return self.description in ACCESSIBILITY
+
+    @property
+    def feature_codes(self) -> list[str]:
+        if self.is_code:
+            return [self.description]
+        from ..access_features import recognise
+
+        return recognise(self.description, self.details)
 
 
 class ServiceAtLocation(IdMixin, Base):

@@ -23,7 +23,7 @@ from ..models import Service
 from . import formats
 from .ids import oruk_id
 from ..csv_safety import neutralise_rows
-from .importer import ImportFileError, Record
+from .documents import ImportFileError, Record
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://signpost.example.org/import/csv")
 LIST_SEPARATOR = ";"
@@ -93,11 +93,14 @@ class _CellError(ValueError):
 
 # ---- reading ----------------------------------------------------------------------------
 
-def records_from_csv(text: str) -> list[Record]:
+def records_from_csv(text: str, name: str | None = None) -> list[Record]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [name.strip() for name in (reader.fieldnames or [])]
     if not header:
         raise ImportFileError("the CSV file is empty (it needs a header row; see docs/IMPORT.md)")
+    table = oruk_table(header, name)
+    if table is not None:
+        return records_from_oruk_table(reader, header, table)
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise ImportFileError(f"the CSV header lacks the column(s) {', '.join(missing)} (see docs/IMPORT.md)")
@@ -120,6 +123,46 @@ def records_from_csv(text: str) -> list[Record]:
     except csv.Error as error:
         raise ImportFileError(f"not a readable CSV file: {error} (line {reader.line_num})") from error
     return [_record(service_id, rows) for service_id, rows in groups.items()]
+
+
+# ---- ORUK's own tabular files ----------------------------------------------------------
+
+ORUK_TABLES = {
+    # table: (columns that identify it, the record kind it holds)
+    "locations": ({"latitude", "longitude", "location_type"}, "location"),
+    "taxonomy_terms": ({"term", "taxonomy", "taxonomy_id", "term_uri", "parent_id", "code"}, "taxonomy_term"),
+}
+
+
+def oruk_table(header: list[str], name: str | None) -> str | None:
+    """Which ORUK tabular file (``locations.csv``, ``taxonomy_terms.csv`` of the HSDS/ORUK
+    data package) a sheet is, from its name or its columns; None for our own spreadsheet."""
+    if "organization_name" in header:
+        return None
+    stem = re.sub(r"\.csv$", "", (name or "").replace("\\", "/").rsplit("/", 1)[-1].lower())
+    if stem in ORUK_TABLES and "id" in header:
+        return stem
+    for table, (marks, _kind) in ORUK_TABLES.items():
+        if "id" in header and "name" in header and len(marks & set(header)) >= 2:
+            return table
+    return None
+
+
+def records_from_oruk_table(reader: csv.DictReader, header: list[str], table: str) -> list[Record]:
+    """One record per row of an ORUK table; empty cells are absent values."""
+    reader.fieldnames = header
+    kind = ORUK_TABLES[table][1]
+    records = []
+    try:
+        for row in reader:
+            if reader.line_num > MAX_ROWS:
+                raise ImportFileError(f"the CSV file has more than {MAX_ROWS} rows")
+            data = {key: value.strip() for key, value in row.items() if key and isinstance(value, str) and value.strip()}
+            if data:
+                records.append(Record(f"row {reader.line_num}", data, kind=kind))
+    except csv.Error as error:
+        raise ImportFileError(f"not a readable CSV file: {error} (line {reader.line_num})") from error
+    return records
 
 
 def _record(service_id: str, rows: list[tuple[int, dict]]) -> Record:

@@ -1,13 +1,18 @@
-"""Import ORUK services from a file (JSON or CSV) or from another ORUK API.
+"""Import ORUK records (from a file, standard input or another ORUK API) into the directory.
 
 Rules (docs/IMPORT.md says the same for people):
 
-* The file is refused before it is parsed when it is larger than ``MAX_IMPORT_BYTES``,
-  is not UTF-8, is not valid JSON/CSV, or nests deeper than ``MAX_DEPTH``.
-* Every record is checked; problems are reported with the record or row number and the
-  field path (``record 3: service.schedules[0].byday: ...``).
-* The whole file goes in ONE transaction: if any record has a problem nothing is imported.
-* Services (and their children) are upserted by id, so importing a file twice is harmless.
+* Every ORUK 3.0 document shape is accepted (``documents.py``); files have no size cap and
+  JSON is streamed (``sources.py``); services are written in batches (``bulk.py``).
+* Liberal in what it accepts, precise in what it reports. A record that cannot be used at
+  all (not an object, no id, no name) is an **error**. A value that cannot be used
+  (coordinates out of range, an unknown schedule frequency, a malformed e-mail address or
+  URL, template placeholder text) is a **warning**: the value is dropped, the record is
+  imported, and the warning names the record and the field path
+  (``record 3: service.schedules[0].freq: 'SOMETIMES' is not WEEKLY, …``).
+* One transaction for the whole file: any error and nothing is imported — unless
+  ``skip_invalid``, which imports the good records and lists the rest.
+* Services (and their children) are replaced by id, so importing a file twice is harmless.
 * Taxonomy terms named by attributes are matched by id, then code, then name in any locale
   (English name or any translated name or synonym, ignoring case); a term that matches
   nothing is created.
@@ -15,34 +20,28 @@ Rules (docs/IMPORT.md says the same for people):
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
-import urllib.error
-import urllib.parse
-import urllib.request
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..models import Service, Taxonomy, TaxonomyTerm
+from ..models import Taxonomy, TaxonomyTerm
 from ..taxonomy_matching import TermIndex, code_for_new_term
-from .read import InvalidRecord, clean_text, read_service
+from .documents import MAX_DEPTH, ImportFileError, Record
+from .read import InvalidRecord, ValueNotes, clean_text, location_row, service_row
+from .sources import (
+    MAX_PAGE_BYTES, api_base, decode_text, parse_json, records_from_bytes, records_from_path, records_from_stream,
+    records_from_url,
+)
 
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
-"""Largest file (or API page) accepted: 20 MB, about 20,000 fully described services."""
-MAX_DEPTH = 64
-"""Deepest JSON nesting accepted; a full ORUK service nests about 7 levels."""
 MAX_PROBLEMS = 200
-URL_TIMEOUT_S = 30
-MAX_URL_PAGES = 10_000
-
-
-class ImportFileError(ValueError):
-    """The file as a whole cannot be imported (too big, wrong encoding, not JSON/CSV)."""
+"""Problems listed in full; the rest are counted."""
+BATCH_SIZE = 500
+"""Services written per batch: big enough that statements are few, small enough that a
+batch's rows stay a few megabytes."""
 
 
 @dataclass
@@ -50,208 +49,92 @@ class Problem:
     where: str           # "record 3" or "row 7"
     path: str | None     # field path or CSV column
     message: str
+    severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.path}: {self.message}" if self.path else f"{self.where}: {self.message}"
-
-
-@dataclass
-class Record:
-    """One service to import and where it came from, for the report."""
-
-    where: str
-    data: dict
-    locate: Callable[[str], tuple[str, str]] | None = None  # CSV: field path -> (row, column)
-    problem: tuple[str, str] | None = None  # (column, message) found while reading the row
+        place = f"{self.where}: {self.path}" if self.path else self.where
+        return f"{place}: {self.message}" if self.severity == "error" else f"{place}: warning: {self.message}"
 
 
 @dataclass
 class ImportReport:
     records: int = 0
     imported: int = 0
+    places: int = 0
+    terms: int = 0
     new_terms: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    error_count: int = 0
+    warning_count: int = 0
     dry_run: bool = False
+    skip_invalid: bool = False
+    failed: str | None = None  # the database refused the import
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.errors
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        """Everything that was meant to go in went in (or would, on a dry run)."""
+        return not self.error_count and not self.failed
+
+    @property
+    def committed(self) -> bool:
+        return not self.dry_run and not self.failed and (self.ok or self.skip_invalid)
+
+    @property
+    def outcome(self) -> str:
+        """"imported", "partial" (--skip-invalid left records out), "refused" or "checked"."""
+        if self.failed or (self.error_count and not self.skip_invalid):
+            return "refused"
+        if self.dry_run:
+            return "checked"
+        return "partial" if self.error_count else "imported"
+
+    def add(self, problem: Problem) -> None:
+        if problem.severity == "error":
+            self.error_count += 1
+            if len(self.errors) < MAX_PROBLEMS:
+                self.errors.append(problem)
+        else:
+            self.warning_count += 1
+            if len(self.warnings) < MAX_PROBLEMS:
+                self.warnings.append(problem)
 
     def lines(self) -> list[str]:
-        head = (f"Checked {self.records} record(s)" if self.dry_run
-                else f"Imported {self.imported} service(s)" if self.ok else f"Checked {self.records} record(s)")
-        lines = [head + (f"; {len(self.new_terms)} new taxonomy term(s): {', '.join(self.new_terms)}"
-                         if self.new_terms else "")]
-        if self.problems:
-            lines.append(f"{len(self.problems)} problem(s) found — nothing was imported:")
-            lines.extend(f"  {problem}" for problem in self.problems[:MAX_PROBLEMS])
-            if len(self.problems) > MAX_PROBLEMS:
-                lines.append(f"  … and {len(self.problems) - MAX_PROBLEMS} more")
-        elif self.dry_run:
-            lines.append("No problems found (dry run: nothing was imported).")
+        """The report; its LAST line says what happened (scripts read it, and the exit status)."""
+        lines = []
+        if self.new_terms:
+            lines.append(f"{len(self.new_terms)} new taxonomy term(s): {', '.join(self.new_terms)}")
+        for title, problems, count in (("warning(s): the value was left out, the record kept", self.warnings,
+                                        self.warning_count),
+                                       ("error(s): the record cannot be used", self.errors, self.error_count)):
+            if count:
+                lines.append(f"{count} {title}:")
+                lines.extend(f"  {problem}" for problem in problems)
+                if count > len(problems):
+                    lines.append(f"  … and {count - len(problems)} more")
+        if self.failed:
+            lines.append(f"  database: {self.failed}")
+        warned = f"; {self.warning_count} warning(s)" if self.warning_count else ""
+        what = f"{self.imported} service(s)" + (f", {self.places} place(s)" if self.places else "") + (
+            f", {self.terms} taxonomy term(s)" if self.terms else "")
+        outcome = self.outcome
+        if outcome == "refused":
+            reason = "the database refused it" if self.failed else f"{self.error_count} error(s)"
+            lines.append(f"Checked {self.records} record(s): {reason} — nothing was imported")
+        elif outcome == "checked":
+            lines.append(f"Checked {self.records} record(s): "
+                         + (f"{self.error_count} error(s)" if self.error_count else "no errors")
+                         + f"{warned} (dry run: nothing was imported)")
+        elif outcome == "partial":
+            lines.append(f"Imported {what} of {self.records} record(s){warned}; "
+                         f"skipped {self.error_count} invalid record(s) listed above")
+        else:
+            lines.append(f"Imported {what}{warned}")
         return lines
-
-
-# ---- reading files ----------------------------------------------------------------------
-
-def check_size(size: int, what: str = "the file") -> None:
-    if size > MAX_IMPORT_BYTES:
-        raise ImportFileError(f"{what} is {size / 1024 / 1024:.1f} MB; the largest import accepted is "
-                              f"{MAX_IMPORT_BYTES // 1024 // 1024} MB — split it into smaller files")
-
-
-def decode_text(raw: bytes) -> str:
-    """UTF-8 text (a byte-order mark is allowed); the error names the line."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[:error.start].count(b"\n") + 1
-        raise ImportFileError(f"the file is not UTF-8 text (first bad byte on line {line}); "
-                              "save it as UTF-8 and try again") from error
-
-
-def _check_depth(value, limit: int = MAX_DEPTH) -> None:
-    """Iterative depth check: a hostile file cannot blow the stack after parsing."""
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > limit:
-            raise ImportFileError(f"the JSON is nested more than {limit} levels deep; an ORUK service needs about 7")
-        if isinstance(item, dict):
-            stack.extend((child, depth + 1) for child in item.values() if isinstance(child, (dict, list)))
-        elif isinstance(item, list):
-            stack.extend((child, depth + 1) for child in item if isinstance(child, (dict, list)))
-
-
-def parse_json(text: str):
-    # A cheap pre-scan refuses absurd nesting before json (which recurses) ever sees it.
-    depth = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise ImportFileError(f"the JSON is nested more than {MAX_DEPTH} levels deep; "
-                                      "an ORUK service needs about 7")
-        elif ch in "]}":
-            depth -= 1
-    try:
-        document = json.loads(text)
-    except RecursionError as error:
-        raise ImportFileError(f"the JSON is nested more than {MAX_DEPTH} levels deep") from error
-    except json.JSONDecodeError as error:
-        raise ImportFileError(f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
-    _check_depth(document)
-    return document
-
-
-def records_from_json_document(document) -> list[Record]:
-    """A list of full services, a paginated dump (``contents``), or one service object."""
-    if isinstance(document, dict) and isinstance(document.get("contents"), list):
-        items = document["contents"]
-    elif isinstance(document, dict) and "name" in document:
-        items = [document]
-    elif isinstance(document, list):
-        items = document
-    else:
-        raise ImportFileError("expected a JSON list of ORUK services, or a page of them with \"contents\"")
-    return [Record(f"record {number}", item) for number, item in enumerate(items, start=1)]
-
-
-def detect_format(name: str | None, text: str) -> str:
-    suffix = (name or "").lower().rsplit(".", 1)[-1] if name and "." in name else ""
-    if suffix in ("json", "ndjson"):
-        return "json"
-    if suffix == "csv":
-        return "csv"
-    return "json" if text.lstrip()[:1] in ("[", "{") else "csv"
-
-
-def records_from_bytes(raw: bytes, name: str | None = None, file_format: str | None = None) -> list[Record]:
-    check_size(len(raw))
-    text = decode_text(raw)
-    file_format = file_format or detect_format(name, text)
-    if file_format == "csv":
-        from .csv_io import records_from_csv
-
-        return records_from_csv(text)
-    return records_from_json_document(parse_json(text))
-
-
-def records_from_path(path: str, file_format: str | None = None) -> list[Record]:
-    import os
-
-    try:
-        check_size(os.path.getsize(path))
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_IMPORT_BYTES + 1)
-    except OSError as error:
-        raise ImportFileError(f"cannot read the file: {error.strerror or error}") from error
-    return records_from_bytes(raw, path, file_format)
-
-
-# ---- another ORUK API --------------------------------------------------------------------
-
-def _fetch_json(url: str):
-    request = urllib.request.Request(url, headers={"Accept": "application/json",
-                                                   "User-Agent": "community-signpost-import/1"})
-    try:
-        with urllib.request.urlopen(request, timeout=URL_TIMEOUT_S) as response:  # noqa: S310 (http/https only)
-            raw = response.read(MAX_IMPORT_BYTES + 1)
-    except urllib.error.HTTPError as error:
-        raise ImportFileError(f"{url} answered {error.code} {error.reason}") from error
-    except (urllib.error.URLError, TimeoutError, OSError) as error:
-        raise ImportFileError(f"could not fetch {url}: {getattr(error, 'reason', error)}") from error
-    check_size(len(raw), f"the answer from {url}")
-    return parse_json(decode_text(raw))
-
-
-def api_base(url: str) -> str:
-    parsed = urllib.parse.urlsplit(url.strip())
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ImportFileError(f"{url!r} is not an http(s) URL of an ORUK API")
-    path = re.sub(r"/services/?$", "", parsed.path.rstrip("/"))
-    return urllib.parse.urlunsplit((parsed.scheme, parsed.netloc, path, "", ""))
-
-
-def _is_full(item: dict) -> bool:
-    return isinstance(item.get("organization"), dict) and "service_at_locations" in item
-
-
-def records_from_url(url: str, per_page: int = 100, progress: Callable[[int, int], None] | None = None) -> list[Record]:
-    """Every service of another ORUK API: pages of ``/services?full=true``; any item that is
-    not fully nested (the API ignores ``full``) is fetched from ``/services/{id}``."""
-    base = api_base(url)
-    records: list[Record] = []
-    page = 1
-    while page <= MAX_URL_PAGES:
-        query = urllib.parse.urlencode({"full": "true", "page": page, "per_page": per_page})
-        document = _fetch_json(f"{base}/services?{query}")
-        if not isinstance(document, dict) or not isinstance(document.get("contents"), list):
-            raise ImportFileError(f"{base}/services did not answer with an ORUK page (no \"contents\")")
-        for item in document["contents"]:
-            if not isinstance(item, dict) or not item.get("id"):
-                raise ImportFileError(f"{base}/services page {page} has an item without an id")
-            if not _is_full(item):
-                item = _fetch_json(f"{base}/services/{urllib.parse.quote(str(item['id']), safe='')}")
-            records.append(Record(f"service {item.get('id')}", item))
-        total_pages = document.get("total_pages")
-        if progress:
-            progress(page, total_pages if isinstance(total_pages, int) else page)
-        if document.get("last_page") is True or not document["contents"] or (
-                isinstance(total_pages, int) and page >= total_pages):
-            break
-        page += 1
-    return records
 
 
 # ---- taxonomy terms ----------------------------------------------------------------------
@@ -335,16 +218,57 @@ class TermResolver:
         return term
 
 
-def _with_resolved_terms(data: dict, resolver: TermResolver, path: str) -> dict:
-    """A copy of ``data`` whose attributes name local term ids (so read.py finds them)."""
+class CachingTermResolver(TermResolver):
+    """A resolver that remembers its answers for one import: a feed names the same few
+    terms thousands of times, and each lookup would otherwise be a query."""
+
+    def __init__(self, session: Session):
+        super().__init__(session)
+        self._answers: dict[str, TaxonomyTerm] = {}
+
+    def resolve(self, data, path: str) -> TaxonomyTerm:
+        key = _term_key(data)
+        if key is not None and key in self._answers:
+            return self._answers[key]
+        term = super().resolve(data, path)
+        if key is not None:
+            self._answers[key] = term  # also keeps the term in the session's identity map
+        return term
+
+
+def _term_key(data) -> str | None:
+    """What in an attribute names its term (not the attribute's own id)."""
+    if not isinstance(data, dict):
+        return None
+    term = data.get("taxonomy_term")
+    return repr((data.get("category"), data.get("taxonomy_term_id"),
+                 sorted(term.items(), key=lambda item: item[0]) if isinstance(term, dict) else term))
+
+
+def _with_resolved_terms(data: dict, resolver: TermResolver, path: str, notes: ValueNotes | None = None) -> dict:
+    """A copy of ``data`` whose attributes name local term ids (so read.py finds them); an
+    attribute naming no usable term is left out with a warning."""
     attributes = data.get("attributes")
     if not attributes:
         return data
     if not isinstance(attributes, list):
-        raise InvalidRecord(f"{path}.attributes", "must be a list")
+        if notes is None:
+            raise InvalidRecord(f"{path}.attributes", "must be a list")
+        notes.drop(f"{path}.attributes", "must be a list")
+        return dict(data, attributes=[])
     resolved, seen = [], set()
     for index, item in enumerate(attributes):
-        term = resolver.resolve(item, f"{path}.attributes[{index}]")
+        if notes is not None and isinstance(item, dict) and not any(
+                item.get(key) for key in ("taxonomy_term", "taxonomy_term_id", "category")):
+            notes.drop(f"{path}.attributes[{index}]", "names no taxonomy term; this attribute was left out")
+            continue
+        try:
+            term = resolver.resolve(item, f"{path}.attributes[{index}]")
+        except InvalidRecord as error:
+            if notes is None:
+                raise
+            notes.drop(error.path, f"{error.message}; this attribute was left out")
+            continue
         if term.id in seen:  # "Joga" and "瑜伽" name one term: tag the service once
             continue
         seen.add(term.id)
@@ -368,66 +292,152 @@ def _last_modified(value) -> dt.datetime | None:
 
 # ---- the import --------------------------------------------------------------------------
 
-def import_records(session: Session, records: list[Record], dry_run: bool = False,
-                   progress: Callable[[int], None] | None = None) -> ImportReport:
-    """Check and upsert every record in ``session``; the caller commits only when the
-    report is ok and this is not a dry run (``run_import`` does exactly that)."""
-    report = ImportReport(records=len(records), dry_run=dry_run)
-    resolver = TermResolver(session)
-    seen: dict[str, str] = {}
-    services = []
-    for record in records:
-        if record.problem is not None:
-            report.problems.append(Problem(record.where, *record.problem))
-            continue
+def _record_id(data: dict, path: str) -> str:
+    """Every record needs its id: without one an upsert cannot find it again next time."""
+    value = data.get("id")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise InvalidRecord(f"{path}.id", "is required (an ORUK record needs its id)")
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        raise InvalidRecord(f"{path}.id", "must be text")
+    text = clean_text(value, f"{path}.id")
+    if len(text) > 36:
+        raise InvalidRecord(f"{path}.id", "is longer than 36 characters")
+    return text
+
+
+class Importer:
+    """One import: reads records, reports problems, writes good services in batches."""
+
+    def __init__(self, session: Session, report: ImportReport, progress: Callable[[int], None] | None = None):
+        from .bulk import Batch
+
+        self.session = session
+        self.report = report
+        self.progress = progress
+        self.resolver = CachingTermResolver(session)
+        self.seen: dict[str, str] = {}
+        self.linked: set[str] = set()
+        self.batch = Batch()
+        self.writing = not report.dry_run
+
+    def run(self, records: Iterable[Record]) -> None:
+        if self.writing and self.session.get_bind().dialect.name == "sqlite":
+            # A big import inserts into every index at random (UUID keys): SQLite's default
+            # 2 MB page cache would send most of those writes to disk twice.
+            self.session.connection().exec_driver_sql("PRAGMA cache_size=-262144")
+        for record in records:
+            self.report.records += 1
+            self.take(record)
+            if self.progress:
+                self.progress(1)
+            if len(self.batch) >= BATCH_SIZE:
+                self.flush()
+        self.flush()
+        if self.writing:
+            self.resolver.link_parents()
+
+    def flush(self) -> None:
+        from .bulk import Batch, write_batch
+
+        if self.writing and (not self.report.error_count or self.report.skip_invalid):
+            self.report.imported += write_batch(self.session, self.batch)
+        self.batch = Batch()
+
+    def take(self, record: Record) -> None:
+        notes = ValueNotes(strict=False)
         try:
+            if record.problem is not None:
+                raise InvalidRecord(*record.problem)
             if not isinstance(record.data, dict):
-                raise InvalidRecord("service", "must be an object")
-            data = _with_resolved_terms(record.data, resolver, "service")
-            service = read_service(session, data)
-            if service.id in seen:
-                raise InvalidRecord("service.id", f"{service.id!r} is also used by {seen[service.id]}")
-            seen[service.id] = record.where
-            services.append((service, _last_modified(data.get("last_modified"))))
+                raise InvalidRecord(record.kind, "must be an object")
+            getattr(self, f"_take_{record.kind}")(record, notes)
         except InvalidRecord as error:
             where, path = record.locate(error.path) if record.locate else (record.where, error.path)
-            report.problems.append(Problem(where, path, error.message))
+            self.report.add(Problem(where, path, error.message))
         except RecursionError:
-            report.problems.append(Problem(record.where, None, "nested too deeply"))
-        if progress:
-            progress(1)
-    if report.problems:
-        return report
+            self.report.add(Problem(record.where, None, "nested too deeply"))
+        for path, message in notes.warnings:
+            where, path = record.locate(path) if record.locate else (record.where, path)
+            self.report.add(Problem(where, path, message, "warning"))
+
+    def _take_service(self, record: Record, notes: ValueNotes) -> None:
+        service_id = _record_id(record.data, "service")
+        _required_name(record.data, "service")
+        data = _with_resolved_terms(record.data, self.resolver, "service", notes)
+        service = service_row(self.session, data, notes=notes)
+        if record.link and service_id in self.linked:  # another place of a service already read
+            self.batch.add_links(service)
+            return
+        if record.link:
+            self.linked.add(service_id)
+        if service_id in self.seen:
+            notes.drop("service.id", f"{service_id!r} is also used by {self.seen[service_id]}; the later one is kept")
+        self.seen[service_id] = record.where
+        self.batch.add(service, _last_modified(data.get("last_modified")))
+
+    def _take_location(self, record: Record, notes: ValueNotes) -> None:
+        _record_id(record.data, "location")
+        self.batch.add_location(location_row(record.data, "location", notes))
+        self.report.places += 1
+
+    def _take_taxonomy_term(self, record: Record, notes: ValueNotes) -> None:
+        _record_id(record.data, "taxonomy_term")
+        data = dict(record.data)
+        if not clean_text(data.get("name"), "taxonomy_term.name", None, notes):
+            data["name"] = data.get("term")
+        _required_name(data, "taxonomy_term")
+        self.resolver.resolve({"taxonomy_term": data}, "taxonomy_term")
+        self.report.terms += 1
+
+    def _take_taxonomy(self, record: Record, notes: ValueNotes) -> None:
+        taxonomy_id = _record_id(record.data, "taxonomy")
+        name = _required_name(record.data, "taxonomy")
+        taxonomy = self.session.get(Taxonomy, taxonomy_id) or Taxonomy(id=taxonomy_id)
+        taxonomy.name = name
+        taxonomy.description = clean_text(record.data.get("description"), "taxonomy.description", None, notes)
+        taxonomy.uri = clean_text(record.data.get("uri"), "taxonomy.uri", 512, notes)
+        taxonomy.version = clean_text(record.data.get("version"), "taxonomy.version", 32, notes)
+        self.session.add(taxonomy)
+        self.session.flush()
+
+    def _take_organization(self, record: Record, notes: ValueNotes) -> None:
+        raise InvalidRecord("organization.services", "is empty: an organisation is imported with its services")
+
+
+def _required_name(data: dict, path: str) -> str:
+    name = clean_text(data.get("name"), f"{path}.name", 255, ValueNotes(strict=False))
+    if not name:
+        raise InvalidRecord(f"{path}.name", "is required")
+    return name
+
+
+def import_records(session: Session, records: Iterable[Record], dry_run: bool = False,
+                   progress: Callable[[int], None] | None = None, skip_invalid: bool = False) -> ImportReport:
+    """Check and write every record in ``session``; the caller commits only when
+    ``report.committed`` (``run_import`` does exactly that)."""
+    report = ImportReport(dry_run=dry_run, skip_invalid=skip_invalid)
+    importer = Importer(session, report, progress)
     try:
-        resolver.link_parents()
-        for service, modified in services:
-            existing = session.get(Service, service.id)
-            if existing is not None:
-                session.delete(existing)
-                session.flush()
-            merged = session.merge(service)
-            if modified is not None:
-                merged.last_modified = modified
-            session.flush()
-            report.imported += 1
+        importer.run(records)
     except SQLAlchemyError as error:
         report.imported = 0
-        message = str(getattr(error, "orig", None) or error).splitlines()[0]
-        report.problems.append(Problem("database", None, f"the database refused the import: {message}"))
-    report.new_terms = [term.code or term.name for term in resolver.created]
+        report.failed = f"the database refused the import: {str(getattr(error, 'orig', None) or error).splitlines()[0]}"
+    report.new_terms = [term.code or term.name for term in importer.resolver.created]
     return report
 
 
-def run_import(database, records: list[Record], dry_run: bool = False,
-               progress: Callable[[int], None] | None = None) -> ImportReport:
-    """One transaction for the whole file: committed only when every record is good."""
+def run_import(database, records: Iterable[Record], dry_run: bool = False,
+               progress: Callable[[int], None] | None = None, skip_invalid: bool = False) -> ImportReport:
+    """One transaction for the whole file: committed when every record is good, or with
+    ``skip_invalid`` when the good ones are written; never half a record."""
     session = database.sessionmaker()
     try:
-        report = import_records(session, records, dry_run, progress)
-        if report.ok and not dry_run:
+        report = import_records(session, records, dry_run, progress, skip_invalid)
+        if report.committed:
             session.commit()
         else:
             session.rollback()
+            report.imported = report.places = report.terms = 0
         return report
     except BaseException:
         session.rollback()
@@ -436,5 +446,6 @@ def run_import(database, records: list[Record], dry_run: bool = False,
         session.close()
 
 
-__all__ = ["ImportFileError", "ImportReport", "MAX_DEPTH", "MAX_IMPORT_BYTES", "Problem", "Record", "TermResolver",
-           "import_records", "records_from_bytes", "records_from_path", "records_from_url", "run_import"]
+__all__ = ["BATCH_SIZE", "ImportFileError", "ImportReport", "Importer", "MAX_DEPTH", "MAX_PAGE_BYTES", "Problem",
+           "Record", "TermResolver", "api_base", "decode_text", "import_records", "parse_json", "records_from_bytes",
+           "records_from_path", "records_from_stream", "records_from_url", "run_import"]

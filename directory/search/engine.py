@@ -103,6 +103,8 @@ class _SearcherState:
         self.offsets: list[int] = []
         self.live_mask = np.zeros(self.doc_count_all, dtype=np.bool_)  # False: deleted
         for subreader, offset in reader.leaf_readers():
+            if subreader.segment() is None:  # an index with no documents yet (a fresh instance)
+                continue
             segment_id = subreader.segment().segment_id()
             cache = segment_caches.get(segment_id)
             if cache is None or cache.doc_count_all != subreader.doc_count_all():
@@ -192,7 +194,7 @@ class _SearcherState:
                 ids.append(local + offset if offset else local)
                 weights.append(np.frombuffer(postings.weights, dtype=np.float32).astype(np.float64))
         docs = np.concatenate(ids) if ids else NO_DOCS
-        idf = math.log(self.doc_count_all / (len(docs) + 1)) + 1  # Whoosh's idf
+        idf = math.log(max(self.doc_count_all, 1) / (len(docs) + 1)) + 1  # Whoosh's idf (an empty index: 1)
         found = (idf, docs, np.concatenate(weights) if weights else np.empty(0))
         with self._lock:
             self._weights[key] = found

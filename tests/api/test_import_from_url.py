@@ -1,14 +1,17 @@
 """`directory import --from-url` against this app's own API, served on loopback."""
 import threading
 
+import pytest
+
 from click.testing import CliRunner
 from sqlalchemy import func, select
 from werkzeug.serving import make_server
 
 from directory.cli import main
 from directory.db import Database
-from directory.models import Service
+from directory.models import Service, TaxonomyTerm
 from directory.oruk.publish import service as published_service
+from directory.oruk.write import service_to_oruk
 from directory.schema import upgrade_database
 
 
@@ -42,3 +45,38 @@ def test_import_from_url_pulls_every_page_of_another_oruk_api(api_app, monkeypat
         target.dispose()
 
 
+
+
+def _serve(app):
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.mark.parametrize("collection", ["service_at_locations", "organizations", "taxonomy_terms"])
+def test_import_from_url_follows_the_pages_of_any_collection(api_app, monkeypatch, tmp_path, collection):
+    runner = CliRunner()
+    server = _serve(api_app)
+    target = Database(f"sqlite:///{tmp_path / 'target.sqlite3'}")
+    try:
+        upgrade_database(target)
+        monkeypatch.setenv("DIRECTORY_DATABASE_URL", target.url)
+        monkeypatch.setenv("DIRECTORY_INDEX_DIR", str(tmp_path / "target-index"))
+        result = runner.invoke(main, ["import", "--from-url", f"http://127.0.0.1:{server.port}/api/{collection}"])
+        assert result.exit_code == 0, result.output
+        last = result.output.strip().splitlines()[-1]
+        client = api_app.test_client()
+        if collection == "taxonomy_terms":
+            terms = client.get("/api/taxonomy_terms").json["total_items"]
+            assert last.startswith(f"Imported 0 service(s), {terms} taxonomy term(s)")
+            with target.session() as session:
+                assert session.scalar(select(func.count()).select_from(TaxonomyTerm)) == terms
+        else:
+            imported = _count(target)
+            assert imported > 100 and last.startswith(f"Imported {imported} service(s)")
+            with target.session() as session:
+                stored = session.scalar(select(Service).order_by(Service.id).limit(1))
+                assert service_to_oruk(stored) == client.get(f"/api/services/{stored.id}").json
+    finally:
+        server.shutdown()
+        target.dispose()
