@@ -11,7 +11,6 @@ from directory.cli import main
 from directory.db import Database
 from directory.models import Service, TaxonomyTerm
 from directory.oruk.publish import service as published_service
-from directory.oruk.write import service_to_oruk
 from directory.schema import upgrade_database
 
 
@@ -76,7 +75,7 @@ def test_import_from_url_follows_the_pages_of_any_collection(api_app, monkeypatc
             assert imported > 100 and last.startswith(f"Imported {imported} service(s)")
             with target.session() as session:
                 stored = session.scalar(select(Service).order_by(Service.id).limit(1))
-                assert service_to_oruk(stored) == client.get(f"/api/services/{stored.id}").json
+                assert published_service(stored) == client.get(f"/api/services/{stored.id}").json
     finally:
         server.shutdown()
         target.dispose()
