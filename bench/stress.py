@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import http.cookiejar
+import json
 import os
 import random
 import re
@@ -220,7 +221,6 @@ def main() -> int:
     server = start_server(args.server, env, port, args.workers, log, workdir)
     try:
         wait_ready(base, server)
-        import json
         page = json.loads(urllib.request.urlopen(base + "/api/services?per_page=100", timeout=30).read())
         ids = [item["id"] for item in page["contents"]]
         counts = drive(base, args.requests, args.threads, args.seconds, ids)

@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 STRESS = Path(__file__).with_name("threaded_gc_stress.py")
 SECONDS = 20  # 3.11.7 died within 8–13 s in every run

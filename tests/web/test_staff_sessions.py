@@ -15,6 +15,8 @@ import pytest
 from directory import create_app
 from directory.cli import main
 from directory.models import Account
+from directory.web.accounts import throttle
+from directory.web.limits import limiter
 
 MODERATOR = ("mod@example.org", "correct horse battery")
 TOKEN = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
@@ -160,8 +162,14 @@ def test_wrong_passwords_lock_the_account_with_a_growing_delay(staff_app):
     answers = [sign_in(client, MODERATOR[0], f"guess {n}") for n in range(6)]
     assert [answer.status_code for answer in answers[:4]] == [400] * 4
     assert answers[4].status_code == 429 and "Too many attempts" in answers[4].get_data(as_text=True)
-    first_wait = int(answers[4].headers["Retry-After"])
-    assert int(answers[5].headers["Retry-After"]) >= first_wait > 0
+    assert int(answers[4].headers["Retry-After"]) >= throttle.FIRST_DELAY  # the lock or the window, the later
+    assert answers[5].status_code == 429  # still locked: a try while locked is not a new failure
+    with staff_app.app_context():
+        assert 0 < throttle.locked_for(MODERATOR[0]) <= throttle.FIRST_DELAY
+        limiter.storage.clear(throttle._key("lock", MODERATOR[0]))  # the lock runs out
+    assert sign_in(client, MODERATOR[0], "guess 6").status_code == 429  # the next wrong password…
+    with staff_app.app_context():
+        assert throttle.locked_for(MODERATOR[0]) > throttle.FIRST_DELAY  # …locks for twice as long
     # Locked means locked: even the right password waits (from another address too).
     other = staff_app.test_client()
     assert sign_in(other, *MODERATOR, ).status_code == 429

@@ -10,6 +10,7 @@ doubles with each further failure (30 s, 1 min, 2 min … at most 15 min).
 from __future__ import annotations
 
 import hashlib
+import math
 import time
 
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -32,7 +33,7 @@ def locked_for(email: str) -> int:
     storage = limiter.storage
     if storage.get(_key("lock", email)) <= 0:
         return 0
-    return max(1, int(storage.get_expiry(_key("lock", email)) - time.time()))
+    return max(1, math.ceil(storage.get_expiry(_key("lock", email)) - time.time()))
 
 
 def record_failure(email: str) -> int:
