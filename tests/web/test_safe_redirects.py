@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from directory.models import Account
+from tests.web.test_accounts import moderator  # noqa: F401  (the staff account fixture)
 
 DISGUISED = ["/%09/evil.example/", "//evil.example/", "/\\evil.example/", "https://evil.example/", "/%0b/evil.example",
              "%09//evil.example", "/%00/evil.example", "javascript:alert(1)"]
@@ -29,14 +29,6 @@ def test_the_text_size_switch_keeps_a_page_on_this_site(client):
 @pytest.mark.parametrize("target", ["/en/%0d%0aSet-Cookie:%20x=1", "/en/%0aX", "/en/%0d"])
 def test_a_line_break_in_next_is_a_400_not_a_500(client, target):
     assert client.get(f"/en/text-size?size=large&next={target}").status_code == 400
-
-
-@pytest.fixture
-def moderator(db):
-    with db.session() as session:
-        account = Account(email="mod@example.org", role="moderator")
-        account.set_password("correct horse battery")
-        session.add(account)
 
 
 def _sign_in(client, next_target):
