@@ -16,7 +16,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
+import time
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -77,19 +78,34 @@ class RenderPool:
             return html_to_pdf(html, stylesheets, base_url=base_url)
         if not self._slots.acquire(blocking=False):
             raise PdfBusy("too many PDFs are being made")
+        deadline = time.monotonic() + self.timeout
         try:
-            executor = self._pool()
-            future = executor.submit(_render, html, [str(path) for path in stylesheets], base_url)
-            try:
-                return future.result(timeout=self.timeout)
-            except FutureTimeout as error:
-                self._discard(executor)
-                raise PdfTooSlow(f"the PDF took longer than {self.timeout:.0f} s") from error
-            except BrokenProcessPool as error:
-                self._discard(executor)
-                raise PdfUnavailable(f"the PDF process stopped ({error})") from error
+            while True:
+                executor = self._pool()
+                future = executor.submit(_render, html, [str(path) for path in stylesheets], base_url)
+                try:
+                    return future.result(timeout=max(deadline - time.monotonic(), 0))
+                except FutureTimeout as error:
+                    # Still waiting its turn: nothing of ours runs, so leave the pool (and the
+                    # render in it, someone else's) alone. Running: ours overran; stop it.
+                    if not future.cancel():
+                        self._discard(executor)
+                    raise PdfTooSlow(f"the PDF took longer than {self.timeout:.0f} s") from error
+                except (CancelledError, BrokenProcessPool) as error:
+                    if self._replaced(executor):
+                        # Another render overran and its pool was stopped under ours (observed
+                        # under stress as a 500): start again in the new pool, same deadline.
+                        if time.monotonic() < deadline:
+                            continue
+                        raise PdfTooSlow(f"the PDF took longer than {self.timeout:.0f} s") from error
+                    self._discard(executor)
+                    raise PdfUnavailable(f"the PDF process stopped ({error!r})") from error
         finally:
             self._slots.release()
+
+    def _replaced(self, executor: ProcessPoolExecutor) -> bool:
+        with self._lock:
+            return self._executor is not executor
 
     def close(self) -> None:
         with self._lock:

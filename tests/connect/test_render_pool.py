@@ -58,3 +58,39 @@ def test_renders_beyond_the_bound_are_refused_at_once_not_queued():
         assert outcome["first"] == b"%PDF"
     finally:
         pool.close()
+
+
+def test_a_render_waiting_behind_one_that_overran_is_made_in_the_new_pool_not_cancelled():
+    """Under stress a render queued behind one that overran was cancelled with the old pool and
+    its request answered 500 (CancelledError). It must start again in the new pool, or at
+    worst be reported as too slow within its own time limit."""
+    pool = RenderPool(processes=1, queue=2, timeout=300)
+    outcome = {}
+
+    def slow():
+        try:
+            render(pool, LARGE)
+        except Exception as error:  # noqa: BLE001 - what the request thread would meet
+            outcome["slow"] = error
+
+    def queued():
+        try:
+            outcome["queued"] = render(pool, SMALL)[:4]
+        except Exception as error:  # noqa: BLE001
+            outcome["queued"] = error
+
+    try:
+        render(pool, SMALL)  # the pool process is up, so the large render overruns, not the start-up
+        pool.timeout = 2.0
+        first = threading.Thread(target=slow)
+        first.start()
+        import time
+        time.sleep(0.5)
+        second = threading.Thread(target=queued)
+        second.start()
+        first.join()
+        second.join()
+        assert isinstance(outcome["slow"], PdfTooSlow)
+        assert outcome["queued"] == b"%PDF" or isinstance(outcome["queued"], PdfTooSlow), outcome["queued"]
+    finally:
+        pool.close()
