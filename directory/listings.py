@@ -28,7 +28,7 @@ VISIBLE_STATUSES = ("active", "paused", "full")
 
 @dataclass
 class Category:
-    term: TaxonomyTerm
+    term: "TermName"
     count: int
     children: list["Category"]
 
@@ -52,46 +52,70 @@ def get_term(session: Session, code: str) -> TaxonomyTerm:
 
 @dataclass(frozen=True)
 class TermName:
-    """A taxonomy term's name in each locale: what facet labels and explanations show."""
+    """A taxonomy term's name in each locale: what facet labels, explanations and category
+    lists show, without the ORM."""
 
-    code: str
+    code: str  # the term's code, or its id when it has none: what its page's address carries
     names: dict[str, str]  # locale -> name; English ("en") always present
+
+    @property
+    def url_code(self) -> str:
+        return self.code
 
     def name_in(self, locale: str) -> str:
         return self.names.get(locale) or self.names["en"]
 
 
-_term_names: dict[str, tuple[object, dict[str, TermName]]] = {}  # database URL -> (stamp, names)
-_term_names_lock = threading.Lock()
+@dataclass(frozen=True)
+class _Taxonomy:
+    """Every term once, as plain values: by code, and as a tree of ids ordered by name."""
+
+    by_code: dict[str, TermName]
+    by_id: dict[str, TermName]
+    children_of: dict[str | None, list[str]]
 
 
-def term_names(session: Session, stamp: object = None) -> dict[str, TermName]:
-    """Every term's names by code, from two plain queries.
+_taxonomies: dict[str, tuple[object, _Taxonomy]] = {}  # database URL -> (stamp, taxonomy)
+_taxonomies_lock = threading.Lock()
+
+
+def _taxonomy(session: Session, stamp: object = None) -> _Taxonomy:
+    """The taxonomy from two plain queries.
 
     With a ``stamp`` that changes whenever the taxonomy does (the search index's catalogue
     stamp: a taxonomy change rewrites the catalogue), the answer is kept per process until
-    the stamp moves: every results page labels its category facets, and loading every term
-    with its translations as ORM objects cost a results page more than its ten listings.
+    the stamp moves: every results page labels its category facets and every home page lists
+    the categories, and loading every term with its translations as ORM objects cost a page
+    more than the rest of it together.
     """
     key = str(session.get_bind().url)
     if stamp is not None:
-        with _term_names_lock:
-            cached = _term_names.get(key)
+        with _taxonomies_lock:
+            cached = _taxonomies.get(key)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-    names = {term_id: (code or term_id, {"en": name})
-             for term_id, code, name in session.execute(select(TaxonomyTerm.id, TaxonomyTerm.code,
-                                                                 TaxonomyTerm.name))}
+    rows = session.execute(select(TaxonomyTerm.id, TaxonomyTerm.code, TaxonomyTerm.name, TaxonomyTerm.parent_id)
+                           .order_by(TaxonomyTerm.name)).all()
+    names = {term_id: {"en": name} for term_id, _code, name, _parent in rows}
     for term_id, locale, name in session.execute(select(TaxonomyTermTranslation.term_id,
                                                         TaxonomyTermTranslation.locale,
                                                         TaxonomyTermTranslation.name)):
         if term_id in names and name:
-            names[term_id][1][locale] = name
-    by_code = {code: TermName(code, by_locale) for code, by_locale in names.values()}
+            names[term_id][locale] = name
+    by_id = {term_id: TermName(code or term_id, names[term_id]) for term_id, code, _name, _parent in rows}
+    children_of: dict[str | None, list[str]] = {}
+    for term_id, _code, _name, parent_id in rows:
+        children_of.setdefault(parent_id, []).append(term_id)
+    taxonomy = _Taxonomy({term.code: term for term in by_id.values()}, by_id, children_of)
     if stamp is not None:
-        with _term_names_lock:
-            _term_names[key] = (stamp, by_code)
-    return by_code
+        with _taxonomies_lock:
+            _taxonomies[key] = (stamp, taxonomy)
+    return taxonomy
+
+
+def term_names(session: Session, stamp: object = None) -> dict[str, TermName]:
+    """Every term's names by code (see ``_taxonomy`` for the ``stamp``)."""
+    return _taxonomy(session, stamp).by_code
 
 
 def _visible_counts(session: Session) -> Counter:
@@ -104,20 +128,19 @@ def _visible_counts(session: Session) -> Counter:
     return Counter(dict(rows))
 
 
-def category_tree(session: Session) -> list[Category]:
+def category_tree(session: Session, stamp: object = None) -> list[Category]:
     """Top-level categories with their sub-categories and counts of visible listings
-    (a parent's count includes its children's listings)."""
+    (a parent's count includes its children's listings). The counts are read afresh; the
+    terms come from ``_taxonomy`` (kept per process while ``stamp`` stays)."""
     counts = _visible_counts(session)
-    terms = session.scalars(select(TaxonomyTerm).order_by(TaxonomyTerm.name)).all()
-    children_of: dict[str | None, list[TaxonomyTerm]] = {}
-    for term in terms:
-        children_of.setdefault(term.parent_id, []).append(term)
+    taxonomy = _taxonomy(session, stamp)
 
-    def build(term: TaxonomyTerm) -> Category:
-        children = [build(child) for child in children_of.get(term.id, [])]
-        return Category(term, counts.get(term.id, 0) + sum(child.count for child in children), children)
+    def build(term_id: str) -> Category:
+        children = [build(child) for child in taxonomy.children_of.get(term_id, [])]
+        return Category(taxonomy.by_id[term_id], counts.get(term_id, 0) + sum(child.count for child in children),
+                        children)
 
-    return [build(term) for term in children_of.get(None, [])]
+    return [build(term_id) for term_id in taxonomy.children_of.get(None, [])]
 
 
 def term_and_descendant_ids(session: Session, term: TaxonomyTerm) -> list[str]:

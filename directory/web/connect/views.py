@@ -42,7 +42,8 @@ def _terms() -> dict[str, TermName]:
 
 
 def _form_context(needs, errors=None) -> dict:
-    return {"needs": needs, "errors": errors or {}, "categories": category_tree(db_session()), "labels": labels,
+    return {"needs": needs, "errors": errors or {},
+            "categories": category_tree(db_session(), search_engine().catalogue_stamp()), "labels": labels,
             "choices": {"reach": REACH_CHOICES, "languages": SPOKEN_LANGUAGES, "days": DAYS, "times": TIMES,
                         "budgets": BUDGETS, "genders": GENDER_CHOICES},
             "shortlist": state.current_shortlist(), "presenters": presenters}

@@ -42,7 +42,7 @@ def root():
 
 @blueprint.get("/")
 def home():
-    return render_template("public/home.html", categories=category_tree(db_session()), presenters=presenters,
+    return render_template("public/home.html", categories=category_tree(db_session(), search_engine().catalogue_stamp()), presenters=presenters,
                            distance_choices=DISTANCE_CHOICES_MILES)
 
 
@@ -98,7 +98,8 @@ def _result_cards(session, hits, locale: str, now: dt.datetime) -> list:
 
 @blueprint.get("/categories/")
 def categories():
-    return render_template("public/categories.html", categories=category_tree(db_session()))
+    return render_template("public/categories.html",
+                           categories=category_tree(db_session(), search_engine().catalogue_stamp()))
 
 
 @blueprint.get("/categories/<code>")
