@@ -14,6 +14,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def create_app(test_config: dict | None = None) -> Flask:
     from .access_log import install_log_filters
+    from .changelog_pruning import PruningPolicy
     from .config import settings_from_environment
     from .db import Database
     from .search import IndexSync, SearchEngine
@@ -28,8 +29,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     database = app.extensions["directory.db"] = Database(app.config["DATABASE_URL"])
     app.teardown_appcontext(close_session)
     engine = app.extensions["directory.search"] = SearchEngine(app.config["INDEX_DIR"], app.config["STALE_AFTER_DAYS"])
-    index_sync = app.extensions["directory.index_sync"] = IndexSync(database, engine.store,
-                                                                    on_update=engine.refresh).install()
+    pruning = PruningPolicy(app.config["CHANGE_LOG_KEEP_DAYS"], app.config["INDEX_NODE_DAYS"])
+    index_sync = app.extensions["directory.index_sync"] = IndexSync(database, engine.store, on_update=engine.refresh,
+                                                                    pruning=pruning).install()
     if app.config["INDEX_FOLLOW"] and not app.testing:
         # Started by the first request, so each (forked) worker starts its own follower.
         app.before_request(index_sync.follow)

@@ -58,6 +58,11 @@ def settings_from_environment() -> dict:
         # Apply other processes' and nodes' changes to this node's index in the background
         # (one writer per index folder, elected by a file lock); 0 for a read-only node.
         "INDEX_FOLLOW": _flag("DIRECTORY_INDEX_FOLLOW", True),
+        # The change log is pruned hourly: rows older than this many days that every index has applied.
+        "CHANGE_LOG_KEEP_DAYS": _int("DIRECTORY_CHANGE_LOG_KEEP_DAYS", 7),
+        # An index (node) not heard from for this many days is no longer waited for; if it comes back
+        # behind what was pruned, it rebuilds itself from the database.
+        "INDEX_NODE_DAYS": _int("DIRECTORY_INDEX_NODE_DAYS", 7),
         # PDFs (sheets, newsletters) are made in this many separate processes per server worker
         # (0: in the request's own thread), at most PDF_QUEUE more waiting, each stopped after
         # PDF_TIMEOUT seconds.

@@ -1,7 +1,7 @@
 """The ORUK data model (one module per concept group) and its extensions."""
 from .account import ROLES, Account
 from .base import Base, new_id
-from .change_log import ChangeLogEntry
+from .change_log import ChangeLogEntry, ChangeLogPrune, IndexNode
 from .gap_report import GapCount
 from .location import Accessibility, Location, PhysicalAddress, ServiceAtLocation
 from .organization import Contact, Organization, Phone
@@ -14,8 +14,8 @@ from .taxonomy import Attribute, Taxonomy, TaxonomyTerm, TaxonomyTermTranslation
 
 __all__ = [
     "AuditEntry", "EditToken", "ProblemReport", "Submission",
-    "Accessibility", "Account", "Attribute", "Base", "ChangeLogEntry", "Contact", "CostOption", "GapCount", "InvalidSchedule",
-    "Language", "Location", "Organization", "Phone", "PhysicalAddress", "Postcode", "ROLES",
+    "Accessibility", "Account", "Attribute", "Base", "ChangeLogEntry", "ChangeLogPrune", "Contact", "CostOption", "GapCount", "InvalidSchedule",
+    "IndexNode", "Language", "Location", "Organization", "Phone", "PhysicalAddress", "Postcode", "ROLES",
     "RateLimitCounter", "Schedule", "Service", "ServiceArea", "ServiceAtLocation", "ServiceTranslation", "Session",
     "Taxonomy", "TaxonomyTerm", "TaxonomyTermTranslation", "new_id",
 ]

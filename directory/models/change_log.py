@@ -33,3 +33,27 @@ class ChangeLogEntry(Base):
     location_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
     taxonomy: Mapped[bool] = mapped_column(Boolean, default=False)
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class IndexNode(Base):
+    """One index folder's writer, as the change log's pruning sees it: how far it has
+    applied the log, and when it last said so. Pruning never passes the lowest
+    ``applied_seq`` among the nodes seen recently (``directory.changelog_pruning``)."""
+
+    __tablename__ = "index_node"
+
+    node: Mapped[str] = mapped_column(String(512), primary_key=True)  # host and index folder
+    applied_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ChangeLogPrune(Base):
+    """One pruning of the change log: every row up to ``pruned_through`` was deleted. A node
+    whose index is older than the highest of these cannot catch up and rebuilds instead."""
+
+    __tablename__ = "change_log_prune"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    pruned_through: Mapped[int] = mapped_column(BigInteger)
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    pruned_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -29,6 +29,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..changelog import changes_after, latest_seq
+from ..changelog_pruning import (PRUNE_EVERY_S, REPORT_EVERY_S, PruningPolicy, node_name, prune_change_log,
+                                 pruned_through, report_applied)
 from ..db import Database
 from ..models import Service, ServiceAtLocation
 from .indexer import WRITER_LOCK_FILE, IndexMissing, IndexStore
@@ -97,11 +99,15 @@ class IndexApplier:
     """Keeps one index folder in step with the change log."""
 
     def __init__(self, database: Database, store: IndexStore, on_update: Callable[[], None] | None = None,
-                 poll: float = POLL_S):
+                 poll: float = POLL_S, pruning: PruningPolicy | None = None):
         self.database = database
         self.store = store
         self.on_update = on_update
         self.poll = poll
+        self.pruning = pruning or PruningPolicy()
+        self.node = node_name(store.root)
+        self._reported: tuple[int | None, float] = (None, 0.0)  # (seq, monotonic time) last reported
+        self._pruned_at: float | None = None  # monotonic time of the last pruning; None: not yet
         self.lock = WriterLock(store.root)
         self.last_error: str | None = None
         self._pass = threading.Lock()
@@ -158,16 +164,19 @@ class IndexApplier:
             applied = self.store.applied_seq(path)
             with Session(self.database.engine) as session:  # a plain session: no change-log listeners
                 latest = latest_seq(session)
-                if applied > latest:
-                    # The log is behind the index: the database was restored or replaced.
-                    # Nothing in the log can say what changed, so rebuild from the database.
-                    log.warning("index at seq %s but the change log ends at %s: rebuilding", applied, latest)
+                if applied > latest or applied < pruned_through(session):
+                    # The log is behind the index (the database was restored or replaced), or
+                    # the rows this index still needed were pruned while this node was away:
+                    # nothing in the log can say what changed, so rebuild from the database.
+                    log.warning("index at seq %s, change log %s..%s: rebuilding", applied,
+                                pruned_through(session), latest)
                     session.close()
                     rebuild_index(self.database, self.store)
                     self._updated()
                     return
                 if applied == latest:
                     self.last_error = None
+                    self._report_and_prune(session, applied)
                     return
                 changes, last = changes_after(session, applied, LOG_BATCH)
                 service_ids = set(changes.services)
@@ -178,6 +187,24 @@ class IndexApplier:
                 documents = dict(iter_service_documents(session, catalogue, sorted(service_ids)))
             self.store.apply(path, documents, catalogue if changes.taxonomy else None, last)
             self._updated()
+
+    def _report_and_prune(self, session: Session, applied: int) -> None:
+        """Tell the database how far this index is (when it moved, or once a minute), and
+        prune the change log once an hour (``directory.changelog_pruning``). A failure here
+        (a read-only database user, say) is logged: it must never stop the index following."""
+        now = time.monotonic()
+        try:
+            if self._reported[0] != applied or now - self._reported[1] >= REPORT_EVERY_S:
+                report_applied(session, self.node, applied)
+                self._reported = (applied, now)
+            if self._pruned_at is None or now - self._pruned_at >= PRUNE_EVERY_S:
+                self._pruned_at = now
+                deleted = prune_change_log(session, self.pruning)
+                if deleted:
+                    log.info("pruned %s change-log rows every index has applied", deleted)
+        except Exception:
+            session.rollback()
+            log.warning("could not report this index's progress or prune the change log", exc_info=True)
 
     def _updated(self) -> None:
         if self.on_update:

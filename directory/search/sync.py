@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, lazyload, selectinload
 
 from ..changelog import latest_seq
+from ..changelog_pruning import PruningPolicy
 from ..db import Database
 from ..models import Attribute, Location, Service, ServiceAtLocation, TaxonomyTerm
 from .applier import POLL_S, IndexApplier, index_health
@@ -86,10 +87,10 @@ class IndexSync:
     background applier that also picks up other processes' and nodes' changes."""
 
     def __init__(self, database: Database, store: IndexStore, on_update: Callable[[], None] | None = None,
-                 poll: float = POLL_S):
+                 poll: float = POLL_S, pruning: PruningPolicy | None = None):
         self.database = database
         self.store = store
-        self.applier = IndexApplier(database, store, on_update=on_update, poll=poll)
+        self.applier = IndexApplier(database, store, on_update=on_update, poll=poll, pruning=pruning)
 
     def install(self) -> "IndexSync":
         self.database.changes.subscribe(self.applier.after_commit)
