@@ -221,7 +221,8 @@ def main() -> int:
     server = start_server(args.server, env, port, args.workers, log, workdir)
     try:
         wait_ready(base, server)
-        page = json.loads(urllib.request.urlopen(base + "/api/services?per_page=100", timeout=30).read())
+        # The first search warms the analysers and the index columns: slow on a loaded machine.
+        page = json.loads(urllib.request.urlopen(base + "/api/services?per_page=100", timeout=300).read())
         ids = [item["id"] for item in page["contents"]]
         counts = drive(base, args.requests, args.threads, args.seconds, ids)
         alive = server.poll() is None
