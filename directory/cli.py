@@ -201,6 +201,9 @@ def serve(ctx: click.Context, host: str, port: int, debug: bool, prod: bool, wor
     if not prod:
         click.echo(f"Serving Community Signpost at http://{host}:{port}/")
         ctx.obj.config["SESSION_COOKIE_SECURE"] = False  # the development server speaks plain HTTP
+        from .warm import warm_up_app
+
+        warm_up_app(ctx.obj)
         ctx.obj.run(host=host, port=port, debug=debug, use_reloader=False)
         return
     from .serving import (MissingSecretKey, ProductionServer, UnsharedRateLimits, default_workers,

@@ -58,6 +58,9 @@ def settings_from_environment() -> dict:
         # Apply other processes' and nodes' changes to this node's index in the background
         # (one writer per index folder, elected by a file lock); 0 for a read-only node.
         "INDEX_FOLLOW": _flag("DIRECTORY_INDEX_FOLLOW", True),
+        # Load analysers, index columns, templates and catalogues before the server accepts its first
+        # request (a few seconds at start-up per process); 0 to start at once and warm lazily.
+        "WARM_UP": _flag("DIRECTORY_WARM_UP", True),
         # The change log is pruned hourly: rows older than this many days that every index has applied.
         "CHANGE_LOG_KEEP_DAYS": _int("DIRECTORY_CHANGE_LOG_KEEP_DAYS", 7),
         # An index (node) not heard from for this many days is no longer waited for; if it comes back

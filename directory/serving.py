@@ -102,7 +102,12 @@ class ProductionServer(BaseApplication):
             self.cfg.set("control_socket_disable", True)   # one path that every instance on the host shares
 
     def load(self) -> Flask:
-        return self.app_factory()
+        """The worker's app, warmed before the worker accepts its first connection."""
+        from .warm import warm_up_app
+
+        app = self.app_factory()
+        warm_up_app(app)
+        return app
 
     def run(self) -> None:
         """Serve until stopped, with one index writer beside the workers.
@@ -116,8 +121,8 @@ class ProductionServer(BaseApplication):
         PDF is made in a separate render process (``connect.render_pool``) while its request
         thread waits, and the worker's other threads keep answering pages. With sync workers
         (``--threads 1``) two PDFs held both workers and a home page waited 2.95 s (issue
-        16). An earlier SIGSEGV under threaded load has not recurred since the ranking
-        rewrite (docs/PERFORMANCE.md, "Load"); gunicorn restarts a crashed worker.
+        16). The SIGSEGVs once seen under threaded load were CPython 3.11's own heap
+        corruption (docs/ARCHITECTURE.md, "The server crash"): 3.12 or newer is required.
         """
         # The analysers' tables (the Polish stemmer's, jieba's dictionary: seconds to load)
         # are plain Python objects with no open files or connections: loaded once here in

@@ -46,7 +46,10 @@ class GunicornServer:
         self.env = dict(os.environ, DIRECTORY_DATABASE_URL=database_url, DIRECTORY_SECRET_KEY=SECRET,
                         DIRECTORY_INSTANCE_DIR=str(workdir), DIRECTORY_INDEX_DIR=str(workdir / "index"),
                         DIRECTORY_SECURE_COOKIES="0",  # plain HTTP on loopback: no TLS proxy in front
-                        DIRECTORY_SUBMIT_RATE_LIMIT="100000 per hour", **env)
+                        DIRECTORY_SUBMIT_RATE_LIMIT="100000 per hour",
+                        # Warming each worker takes seconds on a loaded machine; these tests are
+                        # about serving (tests/production/test_warm_start.py covers the warm-up).
+                        DIRECTORY_WARM_UP=env.pop("DIRECTORY_WARM_UP", "0"), **env)
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> "GunicornServer":

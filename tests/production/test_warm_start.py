@@ -1,0 +1,38 @@
+"""Warm start (issue 19): a server warms its app before accepting its first connection, so
+no visitor pays for loading the analysers, the index columns, the taxonomy, the templates or
+a locale's catalogue — and the warm-up writes nothing."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from directory import listings
+from directory.changelog import latest_seq
+from directory.models import Submission
+from directory.warm import warm_up_app
+
+
+def _rows(db) -> tuple:
+    with db.session() as session:
+        return latest_seq(session), session.scalar(select(func.count()).select_from(Submission))
+
+
+def test_warming_opens_the_index_loads_the_taxonomy_and_compiles_the_pages(app, indexed):
+    engine = app.extensions["directory.search"]
+    engine.close()
+    listings._taxonomies.clear()
+    app.jinja_env.cache.clear()
+    before = _rows(indexed)
+
+    assert warm_up_app(app) > 0
+
+    assert engine._state is not None                      # searcher and per-segment columns open
+    assert str(indexed.engine.url) in listings._taxonomies  # the category tree's terms cached
+    cached = {key[1] for key in app.jinja_env.cache.keys()}
+    assert {"public/home.html", "public/search.html", "base.html"} <= cached
+    assert _rows(indexed) == before                        # nothing written, nothing logged
+
+
+def test_warming_can_be_turned_off(app, indexed):
+    app.config["WARM_UP"] = False
+    app.jinja_env.cache.clear()
+    assert warm_up_app(app) == 0.0 and not app.jinja_env.cache
