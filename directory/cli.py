@@ -71,10 +71,12 @@ def seed(ctx: click.Context, seed_dir: Path | None) -> None:
     """Load the fictional sample listings (idempotent: running it twice gives the same directory).
 
     The taxonomy and postcodes come with `directory init`; seed loads them first only when
-    this database has never had them.
+    this database has never had them. Where there is no search index yet, seed builds it,
+    so that `init`, `seed`, `serve` give a searchable sample site.
     """
     from .oruk.read import InvalidRecord
     from .postcodes import PostcodeFileError
+    from .search.sync import rebuild_index
     from .seed import seed_directory
 
     seed_dir = seed_dir or Path(ctx.obj.config["SEED_DIR"])
@@ -88,6 +90,10 @@ def seed(ctx: click.Context, seed_dir: Path | None) -> None:
     reference = (f" (and the reference data init loads, which was missing: {summary.terms} taxonomy terms, "
                  f"{summary.postcodes} postcodes)" if summary.terms or summary.postcodes else "")
     click.echo(f"Seeded {summary.services} sample services{reference} in {time.perf_counter() - started:.1f} s")
+    store = ctx.obj.extensions["directory.search"].store
+    if not store.exists():  # an existing index has had the changes applied after each commit
+        indexed = rebuild_index(_database(ctx), store)
+        click.echo(f"Indexed {indexed.services} services into {indexed.path}")
 
 
 @main.command()

@@ -162,7 +162,7 @@ def test_vendored_leaflet_and_the_api_answer(installed_site):
 def test_every_public_page_answers_in_its_language(installed_site, site_locale):
     slug = site_locale.slug
     pages = {f"/{slug}/": PAGE_LABEL, f"/{slug}/search?q={quote(SEARCHES[slug])}": PAGE_LABEL,
-             f"/{slug}/categories/": PAGE_LABEL, f"/{slug}/categories/exercise": PAGE_LABEL,
+             f"/{slug}/categories/": PAGE_LABEL, f"/{slug}/categories/food-and-meals": PAGE_LABEL,
              f"/{slug}/services/{LUNCH_CLUB_ID}": PAGE_LABEL, f"/{slug}/services/{LUNCH_CLUB_ID}/print": PRINT_LABEL}
     for path, message in pages.items():
         page = installed_site.get(path)
