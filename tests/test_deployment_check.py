@@ -71,8 +71,8 @@ def test_init_then_seed_leave_nothing_missing(backend, templates, tmp_path):
 
 @pytest.mark.parametrize("key, problem", [(None, "is not set"), ("short", "too short"),
                                           ("change-me-in-production-please", "placeholder")])
-def test_a_missing_or_placeholder_secret_key_is_named_with_its_fix(seeded_instance, key, problem):
-    status, output = check(*seeded_instance, DIRECTORY_SECRET_KEY=key)
+def test_a_missing_or_placeholder_secret_key_is_named_with_its_fix(tmp_path, key, problem):
+    status, output = check(f"sqlite:///{tmp_path / 'directory.sqlite3'}", tmp_path / "index", DIRECTORY_SECRET_KEY=key)
     report = finding(output, "secret key")
     assert status == 1 and report.startswith("MISSING") and problem in report, output
     assert "fix: export DIRECTORY_SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))')" in report
