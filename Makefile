@@ -21,7 +21,7 @@ $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/activate pyproject.toml
+$(VENV)/.installed: $(BIN)/activate pyproject.toml setup.py
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
@@ -48,7 +48,6 @@ $(VENV)/.installed-test: $(VENV)/.installed
 # Leaflet, the Noto fonts and the category icons, from the npm registry into static/vendor (served locally).
 static/vendor/.built: assets/package.json assets/package-lock.json scripts/build-assets.sh directory/web/public/category_icons.json
 	bash scripts/build-assets.sh
-	touch $@
 
 assets: static/vendor/.built
 

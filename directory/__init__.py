@@ -5,11 +5,7 @@ else happens at import time.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import Flask
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -17,12 +13,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .changelog_pruning import PruningPolicy
     from .config import settings_from_environment
     from .db import Database
+    from .package_data import data_folder
     from .search import IndexSync, SearchEngine
     from .web import accounts, api, connect, errors, health, i18n, moderate, public, security, submit
     from .web.context import close_session
 
-    app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"),
-                static_folder=str(PROJECT_ROOT / "static"))
+    app = Flask(__name__, template_folder=str(data_folder("templates")), static_folder=str(data_folder("static")))
     app.config.from_mapping(settings_from_environment())
     if test_config:
         app.config.from_mapping(test_config)

@@ -1,4 +1,4 @@
-"""The ``directory`` command: init, seed, import-postcodes, create-moderator, serve.
+"""The ``directory`` command: init, seed, import-postcodes, create-moderator, serve, check.
 
 Every command reads ``DIRECTORY_DATABASE_URL`` and ``DIRECTORY_INDEX_DIR`` through the same
 settings as the web app, prints progress for long work and ends with a one-line summary.
@@ -71,10 +71,12 @@ def seed(ctx: click.Context, seed_dir: Path | None) -> None:
     """Load the fictional sample listings (idempotent: running it twice gives the same directory).
 
     The taxonomy and postcodes come with `directory init`; seed loads them first only when
-    this database has never had them.
+    this database has never had them. Where there is no search index yet, seed builds it,
+    so that `init`, `seed`, `serve` give a searchable sample site.
     """
     from .oruk.read import InvalidRecord
     from .postcodes import PostcodeFileError
+    from .search.sync import rebuild_index
     from .seed import seed_directory
 
     seed_dir = seed_dir or Path(ctx.obj.config["SEED_DIR"])
@@ -88,6 +90,30 @@ def seed(ctx: click.Context, seed_dir: Path | None) -> None:
     reference = (f" (and the reference data init loads, which was missing: {summary.terms} taxonomy terms, "
                  f"{summary.postcodes} postcodes)" if summary.terms or summary.postcodes else "")
     click.echo(f"Seeded {summary.services} sample services{reference} in {time.perf_counter() - started:.1f} s")
+    store = ctx.obj.extensions["directory.search"].store
+    if not store.exists():  # an existing index has had the changes applied after each commit
+        indexed = rebuild_index(_database(ctx), store)
+        click.echo(f"Indexed {indexed.services} services into {indexed.path}")
+
+
+@main.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Report what this deployment lacks, each with its fix; exit status 1 if anything does.
+
+    Looks at the secret key, the database and its migrations, the search index against the
+    change log, the compiled catalogues, the vendored static files and WeasyPrint.
+    """
+    from .deployment_check import check_deployment
+
+    findings = check_deployment(ctx.obj)
+    for finding in findings:
+        click.echo(f"{'ok' if finding.ok else 'MISSING':8} {finding.subject}: {finding.detail}")
+        if not finding.ok:
+            click.echo(f"{'':8} fix: {finding.fix}")
+    lacking = sum(not finding.ok for finding in findings)
+    click.echo(f"{lacking} of {len(findings)} checks need attention" if lacking else "Everything is in place")
+    ctx.exit(1 if lacking else 0)
 
 
 @main.command()

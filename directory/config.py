@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .package_data import data_folder
 
 
 def _int(name: str, default: int) -> int:
@@ -72,5 +73,5 @@ def settings_from_environment() -> dict:
         "PDF_PROCESSES": _int("DIRECTORY_PDF_PROCESSES", 1),
         "PDF_QUEUE": _int("DIRECTORY_PDF_QUEUE", 4),
         "PDF_TIMEOUT": _int("DIRECTORY_PDF_TIMEOUT", 60),
-        "SEED_DIR": os.environ.get("DIRECTORY_SEED_DIR") or str(Path(__file__).resolve().parent.parent / "seed_data"),
+        "SEED_DIR": os.environ.get("DIRECTORY_SEED_DIR") or str(data_folder("seed_data")),
     }

@@ -7,6 +7,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from .db import Database
 from .models import Base
@@ -27,6 +28,15 @@ def upgrade_database(database: Database) -> None:
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "heads")  # several feature branches may add heads
+
+
+def unapplied_heads(database: Database) -> set[str]:
+    """Heads of the migration chain this database has not reached (empty when at head);
+    every head when it was never migrated."""
+    heads = ScriptDirectory.from_config(alembic_config(database)).get_heads()
+    with database.engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return {head for head in heads if head not in current}
 
 
 def schema_drift(database: Database) -> list:

@@ -42,5 +42,6 @@ for family in noto-sans noto-sans-gujarati noto-sans-sc noto-sans-tc noto-nastal
   done
 done
 
+touch "$vendor.tmp/.built"  # make's stamp (Makefile: assets), also when setup.py runs this script
 rm -rf "$vendor" && mv "$vendor.tmp" "$vendor"
 echo "Front-end assets copied to $vendor ($(du -sh "$vendor" | cut -f1))"

@@ -21,12 +21,17 @@ def _weasyprint():
     return weasyprint
 
 
-def pdf_available() -> bool:
+def pdf_problem() -> str | None:
+    """Why PDFs cannot be made here, with the fix; None when they can."""
     try:
         _weasyprint()
-    except PdfUnavailable:
-        return False
-    return True
+    except PdfUnavailable as error:
+        return str(error)
+    return None
+
+
+def pdf_available() -> bool:
+    return pdf_problem() is None
 
 
 def html_to_pdf(html: str, stylesheets: list[Path], base_url: str | None = None) -> bytes:

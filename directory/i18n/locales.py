@@ -7,6 +7,9 @@ search engines expect to see.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+CATALOGUE_DIR = Path(__file__).resolve().parent / "translations"  # <code>/LC_MESSAGES/messages.po and .mo
 
 
 @dataclass(frozen=True)

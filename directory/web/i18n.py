@@ -1,15 +1,13 @@
 """Locale selection for every request: URL prefix, then cookie, then Accept-Language."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import Flask, g, request
 from flask_babel import Babel
 
 from .. import vocabulary
 from ..i18n.detect import text_direction
 from .cookies import cookie_flags
-from ..i18n.locales import BY_CODE, SITE_LOCALES, content_language, display_language_name, html_lang_for, locale_for_slug, negotiate
+from ..i18n.locales import BY_CODE, CATALOGUE_DIR, SITE_LOCALES, content_language, display_language_name, html_lang_for, locale_for_slug, negotiate
 
 LOCALE_COOKIE = "locale"
 
@@ -23,9 +21,8 @@ def current_site_locale():
 
 
 def init_app(app: Flask) -> None:
-    translations = str(Path(__file__).resolve().parent.parent / "i18n" / "translations")
     Babel(app, locale_selector=lambda: current_site_locale().code,
-          default_translation_directories=translations)
+          default_translation_directories=str(CATALOGUE_DIR))
 
     @app.url_value_preprocessor
     def pick_locale_from_url(_endpoint, values):
