@@ -345,6 +345,19 @@ class Templates:
             self._postgres.close()
 
 
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (``--dist loadgroup``), keep together the tests that share a
+    module-scoped fixture on one backend (an API app, an imported directory): spread over
+    both workers, each worker would build it again. Every other test goes where there is room."""
+    for item in items:
+        definitions = getattr(item, "_fixtureinfo", None)
+        shared = definitions and any(fixture.scope == "module" for name in item.fixturenames
+                                     for fixture in definitions.name2fixturedefs.get(name, ()))
+        if shared:
+            backend = item.callspec.params.get("backend", "") if hasattr(item, "callspec") else ""
+            item.add_marker(pytest.mark.xdist_group(f"{item.module.__name__}[{backend}]"))
+
+
 @pytest.fixture(scope="session")
 def templates(tmp_path_factory):
     made = Templates(tmp_path_factory.mktemp("templates"))
