@@ -34,8 +34,9 @@ their own, copied from the seeded template (``templates.new_database``/``release
 
 The templates live as long as the test process, not as long as one ``backend`` parameter,
 so nothing is seeded twice however pytest orders the parametrised tests. Under pytest-xdist
-(``make test`` runs ``-n 2``) every worker is a process of its own, with its own templates,
-working database, temporary folders and Chromium.
+(``make test`` runs one worker per core, up to four) every worker is a process of its own, with
+its own templates (the names carry its pid), working database, temporary folders, index and
+Chromium; tests that share a module-scoped app stay on one worker (``--dist loadgroup``).
 """
 from __future__ import annotations
 
