@@ -40,13 +40,13 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-def choices(labels: dict) -> list[SelectChoice]:
+def select_choices(labels: dict) -> list[SelectChoice]:
     """One choice per (value: label) pair, in order; labels are translated when shown."""
     return [SelectChoice(value, label) for value, label in labels.items()]
 
 
 def _vocabulary_choices(vocab: dict) -> list[SelectChoice]:
-    return choices({code: _l(label) for code, label in vocab.items()})
+    return select_choices({code: _l(label) for code, label in vocab.items()})
 
 
 def no_markup(form, field):
@@ -81,15 +81,16 @@ def sensible_date(form, field):
                                 first=format_date(EARLIEST_DATE, "long"), last=format_date(last, "long")))
 
 
-WEEKDAYS = choices({"MO": _l("Monday"), "TU": _l("Tuesday"), "WE": _l("Wednesday"), "TH": _l("Thursday"),
-                    "FR": _l("Friday"), "SA": _l("Saturday"), "SU": _l("Sunday")})
+WEEKDAYS = select_choices({"MO": _l("Monday"), "TU": _l("Tuesday"), "WE": _l("Wednesday"), "TH": _l("Thursday"),
+                           "FR": _l("Friday"), "SA": _l("Saturday"), "SU": _l("Sunday")})
 assert [choice.value for choice in WEEKDAYS] == list(WEEKDAY_CODES)
-WEEKS_OF_MONTH = choices({"1": _l("first"), "2": _l("second"), "3": _l("third"), "4": _l("fourth"), "-1": _l("last")})
-PATTERN_CHOICES = choices({"weekly": _l("Every week"), "fortnightly": _l("Every other week (fortnightly)"),
-                           "monthly": _l("Once a month")})
+WEEKS_OF_MONTH = select_choices({"1": _l("first"), "2": _l("second"), "3": _l("third"), "4": _l("fourth"),
+                                 "-1": _l("last")})
+PATTERN_CHOICES = select_choices({"weekly": _l("Every week"), "fortnightly": _l("Every other week (fortnightly)"),
+                                  "monthly": _l("Once a month")})
 assert [choice.value for choice in PATTERN_CHOICES] == list(PATTERNS)
-COST_CHOICES = choices({"free": _l("Free"), "donation": _l("Free, donations welcome"),
-                        "paid": _l("A charge per session")})
+COST_CHOICES = select_choices({"free": _l("Free"), "donation": _l("Free, donations welcome"),
+                               "paid": _l("A charge per session")})
 SPOKEN_LANGUAGES = ("en", "gu", "pa", "hi", "ur", "bn", "pl", "zh", "yue", "so", "ar", "ta")
 """Languages most often spoken in Leicester's groups (2021 census); shown by name in the
 reader's language."""
@@ -127,7 +128,7 @@ class ListingForm(FlaskForm):
         Regexp(r"^https?://[^\s<>\"]+$", message=_l("Please enter a web address starting with https://"))])
 
     # 2. What happens
-    text_locale = SelectField(_l("The language you are writing in"), choices=choices(TEXT_LOCALE_NAMES),
+    text_locale = SelectField(_l("The language you are writing in"), choices=select_choices(TEXT_LOCALE_NAMES),
                               default="en")
     name = required_text(_l("Name of the activity"), _l("Please give the activity a name."))
     description = required_text(_l("What happens there, in plain words"),
@@ -210,12 +211,13 @@ for _code in TEXT_LOCALES:
         _l("Description in %(language)s", language=TEXT_LOCALE_NAMES[_code]), TEXT_MAX, area=True))
 
 
-PROBLEM_CHOICES = choices({"closed": _l("It has closed or stopped running"), "wrong_time": _l("The day or time is wrong"),
-                           "wrong_place": _l("The place or address is wrong"), "other": _l("Something else")})
-STATUS_CHOICES = choices({"active": _l("Running as usual"), "paused": _l("Paused for now"),
-                          "full": _l("Full: not taking new people"),
-                          "waiting_list": _l("Full, but people can join a waiting list"),
-                          "closed": _l("Closed for good")})
+PROBLEM_CHOICES = select_choices({"closed": _l("It has closed or stopped running"),
+                                  "wrong_time": _l("The day or time is wrong"),
+                                  "wrong_place": _l("The place or address is wrong"), "other": _l("Something else")})
+STATUS_CHOICES = select_choices({"active": _l("Running as usual"), "paused": _l("Paused for now"),
+                                 "full": _l("Full: not taking new people"),
+                                 "waiting_list": _l("Full, but people can join a waiting list"),
+                                 "closed": _l("Closed for good")})
 
 
 class ReportForm(FlaskForm):
