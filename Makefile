@@ -10,6 +10,9 @@ $(shell rm -rf $(VENV))
 endif
 endif
 PORT ?= 5000
+# `make test` runs the suite in this many worker processes (pytest-xdist), one per core up to four:
+# each worker makes its own databases, index and browser (tests/conftest.py), so more costs set-up.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); echo $$(( n < 4 ? n : 4 )))
 export DIRECTORY_TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
 .PHONY: install install-test run test init seed reindex clean i18n translations assets browser
@@ -71,7 +74,7 @@ test: install-test translations assets
 	bash scripts/ensure-postgres.sh || echo "PostgreSQL not reachable: database tests run on SQLite only"
 	bash scripts/install-browser.sh || echo "!!! Chromium could not be installed: browser tests (tests/browser) will be SKIPPED"
 	bash scripts/install-pdf-deps.sh || echo "!!! WeasyPrint system libraries could not be installed: PDF tests will be SKIPPED"
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q --numprocesses $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # Production: gunicorn with WORKERS processes (default: two per core, plus one) on
 # 127.0.0.1:$(PORT), behind a TLS proxy. Needs DIRECTORY_SECRET_KEY and, normally,

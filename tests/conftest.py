@@ -34,8 +34,9 @@ their own, copied from the seeded template (``templates.new_database``/``release
 
 The templates live as long as the test process, not as long as one ``backend`` parameter,
 so nothing is seeded twice however pytest orders the parametrised tests. Under pytest-xdist
-(``make test`` runs ``-n 2``) every worker is a process of its own, with its own templates,
-working database, temporary folders and Chromium.
+(``make test`` runs one worker per core, up to four) every worker is a process of its own, with
+its own templates (the names carry its pid), working database, temporary folders, index and
+Chromium; tests that share a module-scoped app stay on one worker (``--dist loadgroup``).
 """
 from __future__ import annotations
 
@@ -343,6 +344,19 @@ class Templates:
     def close(self) -> None:
         if self._postgres is not None:
             self._postgres.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (``--dist loadgroup``), keep together the tests that share a
+    module-scoped fixture on one backend (an API app, an imported directory): spread over
+    both workers, each worker would build it again. Every other test goes where there is room."""
+    for item in items:
+        definitions = getattr(item, "_fixtureinfo", None)
+        shared = definitions and any(fixture.scope == "module" for name in item.fixturenames
+                                     for fixture in definitions.name2fixturedefs.get(name, ()))
+        if shared:
+            backend = item.callspec.params.get("backend", "") if hasattr(item, "callspec") else ""
+            item.add_marker(pytest.mark.xdist_group(f"{item.module.__name__}[{backend}]"))
 
 
 @pytest.fixture(scope="session")

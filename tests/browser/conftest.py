@@ -20,6 +20,7 @@ from .support import CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, VIEWPORT
 
 BROWSER_DIR = Path(__file__).resolve().parent
 LOCAL_ONLY = re.compile(r"^(?!http://127\.0\.0\.1:)")
+BROWSER_TIMEOUT_MS = 60_000
 
 
 def _why_unavailable() -> str | None:
@@ -131,8 +132,9 @@ def _shared_browser():
     """One Playwright and one Chromium per test process: other folders (tests/connect/browser)
     import this fixture too, and Playwright's sync API refuses a second instance."""
     if "browser" not in _SHARED:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
 
+        expect.set_options(timeout=BROWSER_TIMEOUT_MS)  # the same guard for expect()'s waits (default 5 s)
         _SHARED["playwright"] = sync_playwright().start()
         _SHARED["browser"] = _SHARED["playwright"].chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     return _SHARED["browser"]
@@ -163,7 +165,9 @@ def new_context(browser):
     def make(**options):
         options.setdefault("viewport", VIEWPORT)
         context = browser.new_context(**options)
-        context.set_default_timeout(15_000)
+        # A guard against a page that never loads, not a speed check (bench/ measures speed): on a
+        # two-core machine shared by two test workers and a benchmark, a page load took over 15 s.
+        context.set_default_timeout(BROWSER_TIMEOUT_MS)
         # Nothing leaves this machine: map tiles or anything else off 127.0.0.1 is refused at once.
         context.route(LOCAL_ONLY, lambda route: route.abort())
         contexts.append(context)

@@ -4,6 +4,9 @@ validator explicitly, so Babel extracts it and the person reads it in their lang
 Length limits are what the database holds (names 255) or what a volunteer could mean
 (descriptions 5,000 characters); anything longer is refused beside the field, and what
 was typed comes back so nothing is lost.
+
+Choices are ``SelectChoice`` objects: WTForms 3.3 deprecates ``(value, label)`` tuples and
+removes them in 3.4.
 """
 from __future__ import annotations
 
@@ -14,8 +17,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, DateField, DecimalField, FloatField, IntegerField, RadioField, SelectField, SelectMultipleField,
-    StringField, TextAreaField, TimeField,
+    BooleanField, DateField, DecimalField, FloatField, IntegerField, RadioField, SelectChoice, SelectField,
+    SelectMultipleField, StringField, TextAreaField, TimeField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -37,8 +40,13 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-def _choices(vocab: dict) -> list[tuple[str, object]]:
-    return [(code, _l(label)) for code, label in vocab.items()]
+def select_choices(labels: dict) -> list[SelectChoice]:
+    """One choice per (value: label) pair, in order; labels are translated when shown."""
+    return [SelectChoice(value, label) for value, label in labels.items()]
+
+
+def _vocabulary_choices(vocab: dict) -> list[SelectChoice]:
+    return select_choices({code: _l(label) for code, label in vocab.items()})
 
 
 def no_markup(form, field):
@@ -73,14 +81,16 @@ def sensible_date(form, field):
                                 first=format_date(EARLIEST_DATE, "long"), last=format_date(last, "long")))
 
 
-WEEKDAYS = [("MO", _l("Monday")), ("TU", _l("Tuesday")), ("WE", _l("Wednesday")), ("TH", _l("Thursday")),
-            ("FR", _l("Friday")), ("SA", _l("Saturday")), ("SU", _l("Sunday"))]
-assert [code for code, _ in WEEKDAYS] == list(WEEKDAY_CODES)
-WEEKS_OF_MONTH = [("1", _l("first")), ("2", _l("second")), ("3", _l("third")), ("4", _l("fourth")), ("-1", _l("last"))]
-PATTERN_CHOICES = [("weekly", _l("Every week")), ("fortnightly", _l("Every other week (fortnightly)")),
-                   ("monthly", _l("Once a month"))]
-assert [code for code, _ in PATTERN_CHOICES] == list(PATTERNS)
-COST_CHOICES = [("free", _l("Free")), ("donation", _l("Free, donations welcome")), ("paid", _l("A charge per session"))]
+WEEKDAYS = select_choices({"MO": _l("Monday"), "TU": _l("Tuesday"), "WE": _l("Wednesday"), "TH": _l("Thursday"),
+                           "FR": _l("Friday"), "SA": _l("Saturday"), "SU": _l("Sunday")})
+assert [choice.value for choice in WEEKDAYS] == list(WEEKDAY_CODES)
+WEEKS_OF_MONTH = select_choices({"1": _l("first"), "2": _l("second"), "3": _l("third"), "4": _l("fourth"),
+                                 "-1": _l("last")})
+PATTERN_CHOICES = select_choices({"weekly": _l("Every week"), "fortnightly": _l("Every other week (fortnightly)"),
+                                  "monthly": _l("Once a month")})
+assert [choice.value for choice in PATTERN_CHOICES] == list(PATTERNS)
+COST_CHOICES = select_choices({"free": _l("Free"), "donation": _l("Free, donations welcome"),
+                               "paid": _l("A charge per session")})
 SPOKEN_LANGUAGES = ("en", "gu", "pa", "hi", "ur", "bn", "pl", "zh", "yue", "so", "ar", "ta")
 """Languages most often spoken in Leicester's groups (2021 census); shown by name in the
 reader's language."""
@@ -118,7 +128,7 @@ class ListingForm(FlaskForm):
         Regexp(r"^https?://[^\s<>\"]+$", message=_l("Please enter a web address starting with https://"))])
 
     # 2. What happens
-    text_locale = SelectField(_l("The language you are writing in"), choices=list(TEXT_LOCALE_NAMES.items()),
+    text_locale = SelectField(_l("The language you are writing in"), choices=select_choices(TEXT_LOCALE_NAMES),
                               default="en")
     name = required_text(_l("Name of the activity"), _l("Please give the activity a name."))
     description = required_text(_l("What happens there, in plain words"),
@@ -153,27 +163,28 @@ class ListingForm(FlaskForm):
 
     # 6. Who it suits: languages, access, cultural fit
     languages = MultiCheckboxField(_l("Languages spoken in the session"))
-    access = MultiCheckboxField(_l("Access"), choices=_choices(vocabulary.ACCESSIBILITY))
+    access = MultiCheckboxField(_l("Access"), choices=_vocabulary_choices(vocabulary.ACCESSIBILITY))
     access_details = optional_text(_l("More about access (for example: ramp at the side door)"), NOTE_MAX)
     carers_welcome = BooleanField(_l("People can bring a carer"))
     transport_provided = BooleanField(_l("We can provide transport"))
-    gender = RadioField(_l("Who can come"), choices=_choices(vocabulary.GENDER), default="mixed")
-    faith_setting = SelectField(_l("Faith setting"), choices=_choices(vocabulary.FAITH_SETTING), default="none")
-    food = MultiCheckboxField(_l("Food"), choices=_choices(vocabulary.FOOD))
+    gender = RadioField(_l("Who can come"), choices=_vocabulary_choices(vocabulary.GENDER), default="mixed")
+    faith_setting = SelectField(_l("Faith setting"), choices=_vocabulary_choices(vocabulary.FAITH_SETTING), default="none")
+    food = MultiCheckboxField(_l("Food"), choices=_vocabulary_choices(vocabulary.FOOD))
     minimum_age = IntegerField(_l("Minimum age (if any)"), validators=[
         Optional(), NumberRange(0, 120, message=_l("Please give an age between 0 and 120."))])
 
     # 7. How to join
-    how_to_join = RadioField(_l("How to join"), choices=_choices(vocabulary.HOW_TO_JOIN), default="drop_in")
+    how_to_join = RadioField(_l("How to join"), choices=_vocabulary_choices(vocabulary.HOW_TO_JOIN), default="drop_in")
     join_details = optional_text(_l("Anything else people should know before they come"), NOTE_MAX)
 
     # A field people never see: bots fill every input they find.
     homepage = StringField(_l("Leave this empty"))
 
-    def __init__(self, *args, categories: list[tuple[str, str]] = (), language_names=None, **kwargs):
+    def __init__(self, *args, categories: list[SelectChoice] = (), language_names=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.category.choices = [("", _l("Choose one"))] + list(categories)
-        self.languages.choices = [(code, language_names(code) if language_names else code) for code in SPOKEN_LANGUAGES]
+        self.category.choices = [SelectChoice("", _l("Choose one")), *categories]
+        self.languages.choices = [SelectChoice(code, language_names(code) if language_names else code)
+                                  for code in SPOKEN_LANGUAGES]
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
@@ -200,11 +211,13 @@ for _code in TEXT_LOCALES:
         _l("Description in %(language)s", language=TEXT_LOCALE_NAMES[_code]), TEXT_MAX, area=True))
 
 
-PROBLEM_CHOICES = [("closed", _l("It has closed or stopped running")), ("wrong_time", _l("The day or time is wrong")),
-                   ("wrong_place", _l("The place or address is wrong")), ("other", _l("Something else"))]
-STATUS_CHOICES = [("active", _l("Running as usual")), ("paused", _l("Paused for now")),
-                  ("full", _l("Full: not taking new people")),
-                  ("waiting_list", _l("Full, but people can join a waiting list")), ("closed", _l("Closed for good"))]
+PROBLEM_CHOICES = select_choices({"closed": _l("It has closed or stopped running"),
+                                  "wrong_time": _l("The day or time is wrong"),
+                                  "wrong_place": _l("The place or address is wrong"), "other": _l("Something else")})
+STATUS_CHOICES = select_choices({"active": _l("Running as usual"), "paused": _l("Paused for now"),
+                                 "full": _l("Full: not taking new people"),
+                                 "waiting_list": _l("Full, but people can join a waiting list"),
+                                 "closed": _l("Closed for good")})
 
 
 class ReportForm(FlaskForm):

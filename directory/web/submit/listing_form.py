@@ -10,6 +10,7 @@ import datetime as dt
 from flask_babel import force_locale, gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
+from wtforms import SelectChoice
 
 from ...geography import InvalidLocation, Point, normalise_postcode
 from ...i18n.locales import SITE_LOCALES, display_language_name
@@ -23,7 +24,7 @@ from .forms import ListingForm
 FORM_ONLY_FIELDS = {"csrf_token", "homepage"}
 
 
-def category_choices(session: Session, locale: str) -> list[tuple[str, str]]:
+def category_choices(session: Session, locale: str) -> list[SelectChoice]:
     """Every taxonomy term, sub-categories after their parent ("Food and meals › Lunch club").
 
     Plain rows (code, parent, English name, name in ``locale``), not ORM terms with every
@@ -40,8 +41,8 @@ def category_choices(session: Session, locale: str) -> list[tuple[str, str]]:
         parent = terms.get(parent_id)
         return f"{parent[2]} › {name}" if parent else name
 
-    return sorted(((code, label(parent_id, name)) for code, parent_id, name in terms.values()),
-                  key=lambda item: item[1].casefold())
+    return sorted((SelectChoice(code, label(parent_id, name)) for code, parent_id, name in terms.values()),
+                  key=lambda choice: choice.label.casefold())
 
 
 def listing_form(session: Session, draft: dict | None = None, formdata=None) -> ListingForm:
