@@ -129,8 +129,11 @@ class ProductionServer(BaseApplication):
         # the master, every forked worker shares them instead of loading its own.
         from .search.analysis import warm_up
 
+        from .longlived import freeze_long_lived
+
         os.environ["DIRECTORY_INDEX_FOLLOW"] = "0"  # read by create_app in every worker
         warm_up()
+        freeze_long_lived()
         writer = subprocess.Popen([sys.executable, "-c", "from directory.cli import main; main()", "sync-index"])
         try:
             super().run()

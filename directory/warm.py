@@ -17,6 +17,7 @@ import time
 from flask import Flask
 
 from .i18n.locales import SITE_LOCALES
+from .longlived import freeze_long_lived
 from .search.analysis import warm_up as warm_up_analysers
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ def warm_up_app(app: Flask) -> float:
                 client.get(path)
             except Exception:  # noqa: BLE001 - warming must not stop a server from starting
                 log.warning("warming %s failed", path, exc_info=True)
+    freeze_long_lived()
     seconds = time.perf_counter() - started
     log.info("warmed up in %.1f s", seconds)
     return seconds

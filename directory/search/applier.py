@@ -306,10 +306,12 @@ def warm_up_analysis() -> None:
     """Load every language's analyser (the Polish stemmer's tables, jieba's dictionary)
     before taking the writer lock: loaded lazily, they would make the first edit a new
     writer applies wait several seconds."""
+    from ..longlived import freeze_long_lived
     from .analysis import warm_up
 
     try:
         warm_up()
+        freeze_long_lived()
     except Exception:  # a failure here will recur, and be reported, when a document needs it
         log.warning("could not load the analysers ahead of time", exc_info=True)
 
