@@ -69,8 +69,9 @@ def init_app(app: Flask) -> None:
         return {"site_locale": current_site_locale()}
 
     app.jinja_env.globals.update(site_locales=SITE_LOCALES, site_locales_by_code=BY_CODE,
-                                 site_locale_codes=tuple(BY_CODE), html_lang_for=html_lang_for, same_page_in=same_page_in, vocabulary=vocabulary,
-                                 content_language=content_language, text_direction=text_direction)
+                                 site_locale_codes=tuple(BY_CODE), html_lang_for=html_lang_for, vocabulary=vocabulary,
+                                 content_language=content_language, text_direction=text_direction,
+                                 same_page_in=same_page_in)
 
     @app.template_filter("dateformat")
     def date_in_house_style(value, format: str = "medium") -> str:

@@ -3,7 +3,8 @@ numbers kept whole in Urdu, the search kept when the language changes, British d
 plurals, and a search place said in words.
 
 Order on screen is measured, not read from the HTML: each test asks the browser where it
-drew each part of a phone number or an address (the text's bounding boxes).
+drew each part of a phone number or an address (the text's bounding boxes). On a phone an
+address wraps, so parts are read line by line, top to bottom, then left to right.
 """
 from __future__ import annotations
 
@@ -20,11 +21,11 @@ expect = pytest.importorskip("playwright.sync_api", reason="playwright is not in
 pytestmark = pytest.mark.browser
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-LANGAR_PATH = "/services/6e87567d-d0ed-571b-b59d-6137eb27c8d3"  # rings on 0116 496 0214, meets 10:30–13:30
+LANGAR_PATH = "/services/6e87567d-d0ed-571b-b59d-6137eb27c8d3"  # ring 0116 496 0214; Sundays 10:30–13:30
 SERIOUS = {"serious", "critical"}
 
-# The left edge, on screen, of each of ``parts`` (in order) where it first occurs in the element.
-LEFT_EDGES = """(element, parts) => {
+# [top, left] on screen of each of ``parts`` (in order) where it first occurs in the element.
+PLACES = """(element, parts) => {
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   const nodes = [];
   let text = "";
@@ -38,7 +39,8 @@ LEFT_EDGES = """(element, parts) => {
     const range = document.createRange();
     range.setStart(node, start - offset);
     range.setEnd(node, Math.min(node.data.length, start - offset + part.length));
-    return range.getBoundingClientRect().left;
+    const box = range.getBoundingClientRect();
+    return [box.top, box.left];
   });
 }"""
 
@@ -53,9 +55,12 @@ def screen(request, new_context):
 
 
 def reads_left_to_right(locator, *parts: str) -> None:
-    edges = locator.evaluate(LEFT_EDGES, list(parts))
-    assert None not in edges, f"{parts} not all in {locator.text_content()!r}"
-    assert edges == sorted(edges), f"{parts} drawn in the order {sorted(zip(edges, parts))} in {locator.text_content()!r}"
+    places = locator.evaluate(PLACES, list(parts))
+    assert None not in places, f"{parts} not all in {locator.text_content()!r}"
+    for (top, left), (next_top, next_left), part in zip(places, places[1:], parts[1:]):
+        same_line = abs(next_top - top) < 4
+        assert next_left > left if same_line else next_top > top, \
+            f"{part!r} drawn before the text that precedes it: {list(zip(parts, places))}"
 
 
 def assert_no_serious_axe_violations(page) -> None:
@@ -101,7 +106,8 @@ def test_english_listing_dates_read_the_british_way(live_server, screen):
     first = screen.locator("ul.sessions time").first
     starts = dt.datetime.fromisoformat(first.get_attribute("datetime"))
     expect(first).to_have_text(re.compile("^" + starts.strftime("%A %-d %B %Y") + r",\s+10:30–13:30$"))
-    expect(screen.locator("p.verified")).to_have_text(re.compile(r"^Last checked with the group on \d{1,2} [A-Z][a-z]+ \d{4}\.$"))
+    last_checked = re.compile(r"^Last checked with the group on \d{1,2} [A-Z][a-z]+ \d{4}\.$")  # "on 8 November 2026."
+    expect(screen.locator("p.verified")).to_have_text(last_checked)
 
 
 # -- 8. plurals -----------------------------------------------------------------------------------
