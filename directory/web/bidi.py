@@ -7,11 +7,30 @@ it one left-to-right unit the surrounding text cannot reorder. Browsers and Weas
 (the sheet's PDF) both isolate a ``<bdi dir="ltr">``: WeasyPrint lays it out as a box of
 its own, which is what the Unicode isolates LRI … PDI would do inside one text run (tests
 check the PDF's drawing order through pypdf).
+
+Text someone typed (a group's address, a connector's note) may run either way. Browsers
+work that out from ``dir="auto"``; WeasyPrint ignores "auto" and would lay an English note
+out right to left (".Ask for Meena at the door"), so ``direction`` decides on the server by
+the same rule: the first strongly directional letter (Unicode bidi rule P2).
 """
 from __future__ import annotations
 
+import unicodedata
+
 from flask import Flask
 from markupsafe import Markup, escape
+
+
+def direction(text) -> str:
+    """``rtl`` when the first letter with a direction of its own is right-to-left (Arabic,
+    Urdu, Hebrew), else ``ltr`` (also for text of digits and punctuation only)."""
+    for character in str(text or ""):
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return "ltr"
 
 
 def ltr(value) -> Markup:
@@ -22,5 +41,12 @@ def ltr(value) -> Markup:
     return Markup('<bdi dir="ltr">{}</bdi>').format(escape(value))
 
 
+def isolate(value) -> Markup:
+    """The ``isolate`` template filter: typed text as a run in its own direction."""
+    if value is None or value == "":
+        return Markup("")
+    return Markup('<bdi dir="{}">{}</bdi>').format(direction(value), escape(value))
+
+
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters["ltr"] = ltr
+    app.jinja_env.filters.update(ltr=ltr, isolate=isolate, direction=direction)
