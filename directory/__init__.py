@@ -15,7 +15,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .db import Database
     from .package_data import data_folder
     from .search import IndexSync, SearchEngine
-    from .web import accounts, api, connect, errors, health, i18n, moderate, public, security, submit
+    from .web import accounts, api, bidi, connect, errors, health, i18n, moderate, public, security, submit
     from .web.context import close_session
 
     app = Flask(__name__, template_folder=str(data_folder("templates")), static_folder=str(data_folder("static")))
@@ -34,6 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     install_log_filters(app.logger)
     i18n.init_app(app)
+    bidi.init_app(app)
     errors.init_app(app)
     health.init_app(app)
     security.init_app(app)

@@ -419,7 +419,7 @@ def newsletter_command(ctx: click.Context, area: str, locale: str, output: str) 
 
     app = ctx.obj
     wants_pdf = output.lower().endswith(".pdf")
-    with app.test_request_context(f"/{BY_CODE[locale].slug}/"), force_locale(locale), \
+    with app.test_request_context(f"/{BY_CODE[locale].slug}/"), force_locale(BY_CODE[locale].babel_locale), \
             _database(ctx).session() as session:
         try:
             context = newsletter_context(session, area, locale, load_wards(app.config["SEED_DIR"]))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defaultload, lazyload
 
-from .geography import InvalidLocation, Point
+from .geography import InvalidLocation, Point, normalise_postcode
 from .models import Location, Service, ServiceAtLocation
 from .postcodes import locate_postcode
 from .search import SearchEngine, SearchHit, SearchRequest, SearchResults
@@ -18,11 +18,19 @@ from .search import SearchEngine, SearchHit, SearchRequest, SearchResults
 
 @dataclass(frozen=True)
 class Located:
-    """Where a search is centred and how to say so ("LE4 5AA", "LE4", "your location")."""
+    """Where a search is centred and how to say so ("LE4 5AA", "LE4", "your location").
+
+    ``label`` is the postcode or district searched from, or a point's coordinates (for the
+    API); pages put a point in words. ``unknown_postcode`` is a full postcode missing from
+    the postcode table, whose district's centre stands in for it: the page must say so,
+    or "5 results near LE5" answers a question the person did not ask.
+    """
 
     point: Point
     label: str
     precise: bool  # False when only the postcode district was known
+    kind: str = "postcode"  # "postcode", "district" or "point" (a map click or the device's location)
+    unknown_postcode: str = ""
 
 
 def locate(session: Session, postcode: str | None = None, latitude=None, longitude=None) -> Located | None:
@@ -33,11 +41,21 @@ def locate(session: Session, postcode: str | None = None, latitude=None, longitu
     """
     if postcode and str(postcode).strip():
         point, matched = locate_postcode(session, str(postcode)[:16])
-        return Located(point, matched, " " in matched)
+        if " " in matched:
+            return Located(point, matched, True)
+        return Located(point, matched, False, "district", _full_postcode_or_blank(str(postcode)[:16]))
     if latitude not in (None, "") or longitude not in (None, ""):
         point = Point.parse(latitude, longitude)
-        return Located(point, f"{point.latitude:.4f}, {point.longitude:.4f}", True)
+        return Located(point, f"{point.latitude:.4f}, {point.longitude:.4f}", True, "point")
     return None
+
+
+def _full_postcode_or_blank(text: str) -> str:
+    """"LE5 3SH" for a full postcode, "" for a district typed on its own ("LE5")."""
+    try:
+        return normalise_postcode(text)
+    except InvalidLocation:
+        return ""
 
 
 @dataclass

@@ -131,7 +131,9 @@ def area_geometry(geojson: dict):
 
 
 def format_distance(metres: float, unit: str = "mi") -> tuple[float, str]:
-    """Round a distance for people: miles for UK readers, km elsewhere (one decimal)."""
-    if unit == "mi":
-        return round(metres / METRES_PER_MILE, 1), "mi"
-    return round(metres / 1000, 1), "km"
+    """Round a distance for people: miles for UK readers, km elsewhere, to one decimal and
+    UP. A search keeps places within its exact radius, so a place 1.04 miles away must not
+    read "1 mile" (it is not in the 1-mile search); it reads "1.1 miles". (The inner round
+    drops float noise: 1609.344 m is 1 mile, not 1.0000000000000002.)"""
+    per_unit = METRES_PER_MILE if unit == "mi" else 1000
+    return math.ceil(round(metres / per_unit * 10, 9)) / 10, unit

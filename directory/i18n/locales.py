@@ -19,10 +19,15 @@ class SiteLocale:
     html_lang: str     # BCP 47 for <html lang>
     native_name: str   # shown in the language switcher, in its own script
     direction: str = "ltr"
+    formats: str = ""  # Babel locale for dates, times and numbers when it is not ``code``
+
+    @property
+    def babel_locale(self) -> str:
+        return self.formats or self.code
 
 
 SITE_LOCALES = (
-    SiteLocale("en", "en", "en-GB", "English"),
+    SiteLocale("en", "en", "en-GB", "English", formats="en_GB"),  # a UK site: "Thursday 3 December 2026"
     SiteLocale("gu", "gu", "gu", "ગુજરાતી"),
     SiteLocale("pl", "pl", "pl", "Polski"),
     SiteLocale("zh_Hans", "zh-hans", "zh-Hans", "简体中文"),
@@ -36,6 +41,23 @@ DEFAULT = BY_CODE["en"]
 
 def locale_for_slug(slug: str | None) -> SiteLocale | None:
     return BY_SLUG.get((slug or "").lower())
+
+
+def babel_locale(code: str) -> str:
+    """The Babel locale that formats dates, numbers and plurals for a site locale ("en" →
+    "en_GB": plain "en" is CLDR's American English, "December 3, 2026" and "12/2/26")."""
+    site_locale = BY_CODE.get(code)
+    return site_locale.babel_locale if site_locale else code
+
+
+# Where a UK reader expects other than CLDR's pattern: GOV.UK style writes "Thursday 3
+# December 2026", without CLDR en_GB's comma after the day's name.
+DATE_PATTERNS = {("en_GB", "full"): "EEEE d MMMM y"}
+
+
+def date_pattern(babel_code: str, format: str) -> str:
+    """The Babel date format to use for ``format`` ("full", "long", or a pattern) in a locale."""
+    return DATE_PATTERNS.get((babel_code, format), format)
 
 
 def html_lang_for(code: str) -> str:

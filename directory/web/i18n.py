@@ -1,13 +1,14 @@
 """Locale selection for every request: URL prefix, then cookie, then Accept-Language."""
 from __future__ import annotations
 
-from flask import Flask, g, request
-from flask_babel import Babel
+from flask import Flask, g, request, url_for
+from flask_babel import Babel, format_date, get_locale
 
 from .. import vocabulary
 from ..i18n.detect import text_direction
 from .cookies import cookie_flags
-from ..i18n.locales import BY_CODE, CATALOGUE_DIR, SITE_LOCALES, content_language, display_language_name, html_lang_for, locale_for_slug, negotiate
+from ..i18n.locales import (BY_CODE, CATALOGUE_DIR, SITE_LOCALES, content_language, date_pattern, display_language_name,
+                            html_lang_for, locale_for_slug, negotiate)
 
 LOCALE_COOKIE = "locale"
 
@@ -20,8 +21,22 @@ def current_site_locale():
     return g.site_locale
 
 
+def same_page_in(site_locale) -> str:
+    """This page in another language, query and all: switching language on a results page
+    keeps the search (``q``, ``postcode``, filters, page), not just the page's address.
+
+    Arguments starting with "_" are dropped: ``url_for`` reads ``_external`` or ``_scheme``
+    as instructions, and the query string is the visitor's to write."""
+    if request.endpoint is None:  # an unrouted address (404): that language's home page
+        return url_for("public.home", lang=site_locale.slug)
+    args = {name: values for name, values in request.args.lists() if not name.startswith("_")}
+    args.update(request.view_args or {})
+    args["lang"] = site_locale.slug
+    return url_for(request.endpoint, **args)
+
+
 def init_app(app: Flask) -> None:
-    Babel(app, locale_selector=lambda: current_site_locale().code,
+    Babel(app, locale_selector=lambda: current_site_locale().babel_locale,
           default_translation_directories=str(CATALOGUE_DIR))
 
     @app.url_value_preprocessor
@@ -52,7 +67,13 @@ def init_app(app: Flask) -> None:
 
     app.jinja_env.globals.update(site_locales=SITE_LOCALES, site_locales_by_code=BY_CODE,
                                  site_locale_codes=tuple(BY_CODE), html_lang_for=html_lang_for, vocabulary=vocabulary,
-                                 content_language=content_language, text_direction=text_direction)
+                                 content_language=content_language, text_direction=text_direction,
+                                 same_page_in=same_page_in)
+
+    @app.template_filter("dateformat")
+    def date_in_house_style(value, format: str = "medium") -> str:
+        """Flask-Babel's ``dateformat``, with the site's own pattern where CLDR's differs."""
+        return format_date(value, date_pattern(str(get_locale()), format))
 
     @app.template_filter("language_name")
     def language_name(code: str) -> str:

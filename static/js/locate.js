@@ -13,6 +13,7 @@
       form.elements.lat.value = position.coords.latitude.toFixed(5);
       form.elements.lon.value = position.coords.longitude.toFixed(5);
       form.elements.postcode.value = "";
+      if (form.elements.here) { form.elements.here.value = "1"; }
       form.submit();
     }, function () {
       if (status) { status.textContent = button.getAttribute("data-failed"); }

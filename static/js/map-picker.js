@@ -28,10 +28,16 @@
       return isFinite(la) && isFinite(lo) ? [la, lo] : null;
     }
 
+    var here = form.elements.here;  /* "1" when the point is the device's location */
+
+    function chosenLabel() {
+      return picker.getAttribute(here && here.value ? "data-here" : "data-chosen");
+    }
+
     function showMarker(point) {
       if (!map) { return; }
-      if (marker) { marker.setLatLng(point); return; }
-      marker = L.marker(point, { interactive: false, keyboard: false, alt: picker.getAttribute("data-chosen") }).addTo(map);
+      if (marker) { marker.setLatLng(point); if (marker.getElement()) { marker.getElement().alt = chosenLabel(); } return; }
+      marker = L.marker(point, { interactive: false, keyboard: false, alt: chosenLabel() }).addTo(map);
     }
 
     function showChosen(announce) {
@@ -39,7 +45,7 @@
       remove.hidden = !point;
       if (point) {
         showMarker(point);
-        status.textContent = picker.getAttribute("data-chosen");
+        status.textContent = chosenLabel();
       } else if (announce) {
         status.textContent = picker.getAttribute("data-removed");
       } else {
@@ -50,6 +56,7 @@
     function choose(latlng) {
       lat.value = latlng.lat.toFixed(5);
       lon.value = latlng.lng.toFixed(5);
+      if (here) { here.value = ""; }
       if (clear && clear.value) { clear.value = ""; }
       showChosen(false);
     }
@@ -81,6 +88,7 @@
     function forget() {
       lat.value = "";
       lon.value = "";
+      if (here) { here.value = ""; }
       if (marker) { marker.remove(); marker = null; }
       showChosen(true);
     }

@@ -17,7 +17,7 @@ expect = pytest.importorskip("playwright.sync_api", reason="playwright is not in
 pytestmark = pytest.mark.browser
 
 LEICESTER = (52.6369, -1.1398)  # where the picker's map starts (static/js/map-picker.js)
-MILES = re.compile(r"(\d+(?:\.\d+)?) miles")
+MILES = re.compile(r"(\d+(?:\.\d+)?) miles?\b")
 
 
 def open_map_picker(page):
@@ -54,7 +54,7 @@ def test_clicking_the_map_chooses_where_and_finds_the_nearest_first(live_server,
     expect(page).to_have_url(re.compile(r"/en/search\?"))
     query = parse_qs(urlparse(page.url).query)
     assert (float(query["lat"][0]), float(query["lon"][0])) == (latitude, longitude)
-    expect(page.locator("#results-heading")).to_contain_text(f"near {latitude:.4f}, {longitude:.4f}")
+    expect(page.locator("#results-heading")).to_contain_text("near the place chosen on the map")  # words, not numbers
     reasons = page.locator("ol.result-list li.result .why").all_inner_texts()
     distances = [float(MILES.search(text).group(1)) for text in reasons if MILES.search(text)]
     assert len(distances) >= 3, reasons

@@ -40,15 +40,15 @@ def test_cost_line_amounts_lists_only_the_prices(app):
 
 
 def test_cost_line_options_says_what_each_price_is_for_in_the_groups_language(app):
-    assert cost_line(app, TEA, "options") == ('<bdi>£2.00 (<span lang="pl" dir="auto">Za zajęcia</span>)</bdi>; '
-                                              '<bdi>£1.50 (<span lang="pl" dir="auto">Ulgowy</span>)</bdi>')
+    assert cost_line(app, TEA, "options") == ('<bdi>£2.00 (<span lang="pl" dir="ltr">Za zajęcia</span>)</bdi>; '
+                                              '<bdi>£1.50 (<span lang="pl" dir="ltr">Ulgowy</span>)</bdi>')
 
 
 def test_cost_line_full_keeps_unpriced_options_descriptions_and_fees(app):
     line = cost_line(app, TEA, "full", fees=True)
-    assert line == ('<bdi>£2.00 <span lang="pl" dir="auto">Za zajęcia</span> <span lang="pl" dir="auto">herbata w cenie</span></bdi>; '
-                    '<bdi><span lang="pl" dir="auto">Dla opiekunów</span> <span lang="pl" dir="auto">bezpłatnie</span></bdi>; '
-                    '<bdi>£1.50 <span lang="pl" dir="auto">Ulgowy</span></bdi> — <span lang="pl" dir="auto">Pierwsze zajęcia gratis</span>')
+    assert line == ('<bdi>£2.00 <span lang="pl" dir="ltr">Za zajęcia</span> <span lang="pl" dir="ltr">herbata w cenie</span></bdi>; '
+                    '<bdi><span lang="pl" dir="ltr">Dla opiekunów</span> <span lang="pl" dir="ltr">bezpłatnie</span></bdi>; '
+                    '<bdi>£1.50 <span lang="pl" dir="ltr">Ulgowy</span></bdi> — <span lang="pl" dir="ltr">Pierwsze zajęcia gratis</span>')
 
 
 def test_every_top_level_category_of_the_sample_taxonomy_has_its_own_icon():

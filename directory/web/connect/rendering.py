@@ -12,6 +12,7 @@ from flask_babel import force_locale
 from markupsafe import Markup
 
 from ...connect.render_pool import render_pool
+from ...i18n.locales import babel_locale
 
 SHEET_CSS = "css/sheet.css"
 
@@ -19,7 +20,7 @@ SHEET_CSS = "css/sheet.css"
 def in_locale(locale: str, macro, *args, **kwargs) -> Markup:
     """Call a template macro with gettext and date formats in ``locale`` — how the sheet
     prints the participant's language and English side by side from one macro."""
-    with force_locale(locale):
+    with force_locale(babel_locale(locale)):
         return macro(*args, **kwargs)
 
 

@@ -12,7 +12,7 @@ from ...connect.newsletter import build_newsletter
 from ...connect.pdf import PdfUnavailable, pdf_available
 from ...connect.render_pool import PdfBusy, PdfTooSlow
 from ...connect.sheet import SHEET_LOCALES, contact_numbers
-from ...i18n.locales import BY_CODE, display_language_name
+from ...i18n.locales import BY_CODE, babel_locale, display_language_name
 from ...listings import term_names
 from ..context import db_session
 from ..i18n import current_site_locale
@@ -53,7 +53,7 @@ def newsletter_print():
         context = newsletter_context(db_session(), request.args.get("area", ""), locale, _wards())
     except UnknownArea:
         abort(404)
-    with force_locale(locale):
+    with force_locale(babel_locale(locale)):
         if request.args.get("format") != "pdf":
             return render_printable("connect/newsletter.html", **context)
         try:

@@ -6,7 +6,7 @@ they become words in the reader's language.
 from __future__ import annotations
 
 from flask import current_app
-from flask_babel import format_decimal, gettext as _, lazy_gettext as _l
+from flask_babel import format_decimal, gettext as _, lazy_gettext as _l, ngettext
 
 from ... import vocabulary
 from ...geography import format_distance
@@ -81,8 +81,17 @@ def facet_label(fieldname: str, value: str, locale: str, terms: dict[str, TermNa
 def distance_text(metres: float) -> str:
     amount, unit = format_distance(metres, current_app.config["DISTANCE_UNIT"])
     if unit == "mi":
-        return _("%(distance)s miles", distance=format_decimal(amount))
+        return miles_text(amount)
     return _("%(distance)s km", distance=format_decimal(amount))
+
+
+def miles_text(miles: float) -> str:
+    """ "1 mile", "2 miles"; Polish "1 mila", "2 mile", "5 mil". A fraction takes CLDR's
+    "other" form ("0,5 mili"), which gettext's whole-number plural rules cannot pick, so it
+    has a message of its own."""
+    if miles != int(miles):
+        return _("%(distance)s miles", distance=format_decimal(miles))
+    return ngettext("%(distance)s mile", "%(distance)s miles", int(miles), distance=format_decimal(miles))
 
 
 def why_suggested(hit: SearchHit, locale: str, terms: dict[str, TermName]) -> list[str]:

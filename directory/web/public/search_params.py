@@ -25,6 +25,7 @@ class SearchForm:
     postcode: str = ""
     latitude: str = ""
     longitude: str = ""
+    here: bool = False  # the point came from "Use my location", not from a click on the map
     distance_miles: float = DEFAULT_DISTANCE_MILES
     filters: dict[str, list[str]] = field(default_factory=dict)
     page: int = 1
@@ -44,7 +45,7 @@ class SearchForm:
     def query_args(self, **changes) -> dict:
         """The form as URL arguments (for pagination and "widen the search" links)."""
         args = {"q": self.text, "postcode": self.postcode, "lat": self.latitude, "lon": self.longitude,
-                "distance": _format_miles(self.distance_miles), "page": self.page}
+                "here": "1" if self.here else "", "distance": _format_miles(self.distance_miles), "page": self.page}
         args.update({name: values for name, values in self.filters.items()})
         args.update(changes)
         return {key: value for key, value in args.items() if value not in ("", None, [])}
@@ -61,7 +62,8 @@ def _text(args: MultiDict, name: str, limit: int) -> str:
 
 def parse_search_form(args: MultiDict) -> SearchForm:
     form = SearchForm(text=_text(args, "q", MAX_TEXT), postcode=_text(args, "postcode", 16),
-                      latitude=_text(args, "lat", 32), longitude=_text(args, "lon", 32))
+                      latitude=_text(args, "lat", 32), longitude=_text(args, "lon", 32),
+                      here=_text(args, "here", 1) == "1")
     distance = _text(args, "distance", 8)
     if distance:
         try:
