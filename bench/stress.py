@@ -159,7 +159,7 @@ class Visitor:
 
 
 def drive(base: str, requests: int, threads: int, seconds: float, service_ids: list[str]) -> dict:
-    counts = {"done": 0, "5xx": 0, "4xx": 0, "refused": 0}
+    counts = {"done": 0, "5xx": 0, "4xx": 0, "timeout": 0, "refused": 0}
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
@@ -175,7 +175,11 @@ def drive(base: str, requests: int, threads: int, seconds: float, service_ids: l
                 outcome = "5xx" if error.code >= 500 else "4xx"
                 if error.code == 403:  # an expired CSRF token or session: sign in again next time
                     visitor.signed_in = False
-            except OSError:
+            except (TimeoutError, socket.timeout):  # slow (an overloaded machine), not dead
+                outcome = "timeout"
+            except urllib.error.URLError as error:
+                outcome = "timeout" if isinstance(error.reason, TimeoutError) else "refused"
+            except OSError:  # refused or reset: the server may be gone
                 outcome = "refused"
             with lock:
                 counts["done"] += 1
@@ -240,7 +244,7 @@ def main() -> int:
     print(f"stress ({args.server}{', %d workers' % args.workers if args.server == 'prod' else ''}, "
           f"{args.threads} threads, Python {sys.version.split()[0]}): {counts['done']} requests in "
           f"{counts['seconds']:.0f} s ({counts['done'] / max(counts['seconds'], 1e-9):.0f}/s), 5xx {counts['5xx']}, "
-          f"4xx {counts['4xx']}, refused {counts['refused']}")
+          f"4xx {counts['4xx']}, timed out {counts['timeout']}, refused {counts['refused']}")
     print(f"  server {'alive' if alive else 'DEAD'} at the end; exit status after SIGTERM {server.returncode}; "
           f"crash lines in its log {len(crashes)} {sorted(set(crashes))}; core files {len(cores)}")
     if args.kernel_log:
