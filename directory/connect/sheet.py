@@ -51,9 +51,14 @@ class SheetEntry:
     service: Service
     note: str = ""
     sessions: list[ScheduledSession] = field(default_factory=list)
+    stale: bool = False  # not confirmed by the group for a while: the sheet says "ring first"
 
     def text(self, locale: str) -> tuple[str, str | None, str]:
-        return self.service.text_in(locale)
+        """The name and description for a reader of ``locale``; where the group wrote none in
+        it, English before the original language: a Chinese reader with a Gujarati listing
+        gets the English a helper can read out, not a third script."""
+        found = self.service.text_in(locale)
+        return found if found[2] == locale else self.service.text_in("en")
 
     @property
     def places(self) -> list[Location]:
@@ -96,9 +101,11 @@ def sheet_locale_for(languages: list[str]) -> str:
 
 
 def build_sheet(services: list[Service], notes: dict[str, str], locale: str, plan: FirstVisitPlan,
-                now: dt.datetime | None = None) -> SignpostingSheet:
-    """The sheet for these services, in the order given, each with its next dates."""
+                stale_after_days: int, now: dt.datetime | None = None) -> SignpostingSheet:
+    """The sheet for these services, in the order given, each with its next dates and
+    whether it is stale (not confirmed by the group for ``stale_after_days``)."""
     now = now or dt.datetime.now()
-    entries = [SheetEntry(service, notes.get(service.id, ""), service.next_sessions(now, NEXT_DATES))
+    entries = [SheetEntry(service, notes.get(service.id, ""), service.next_sessions(now, NEXT_DATES),
+                          service.is_stale(now.date(), stale_after_days))
                for service in services]
     return SignpostingSheet(entries, locale if locale in SHEET_LOCALES else "en", plan, now.date())

@@ -46,7 +46,7 @@ def test_sign_in_never_redirects_to_another_site(csrf_app, moderator):
     token = csrf_token(client, "/en/staff/login")
     response = client.post("/en/staff/login?next=https://evil.example/", data={
         "email": moderator[0], "password": moderator[1], "csrf_token": token})
-    assert response.headers["Location"] == "/en/"
+    assert response.headers["Location"] == "/en/moderate/"
 
 
 def test_repeated_failed_sign_ins_are_rate_limited(csrf_app, moderator):
@@ -59,3 +59,12 @@ def test_repeated_failed_sign_ins_are_rate_limited(csrf_app, moderator):
                  for n in range(12)]
     assert [r.status_code for r in responses[:10]] == [400] * 10
     assert responses[-1].status_code == 429 and "Please wait a moment" in responses[-1].get_data(as_text=True)
+
+
+def test_staff_land_on_their_workspace_and_a_moderator_sees_the_moderation_link(csrf_app, moderator):
+    client = csrf_app.test_client()
+    token = csrf_token(client, "/en/staff/login")
+    response = client.post("/en/staff/login", data={"email": moderator[0], "password": moderator[1], "csrf_token": token})
+    assert response.headers["Location"] == "/en/moderate/"
+    home = client.get("/en/").get_data(as_text=True)
+    assert 'href="/en/moderate/">Moderation</a>' in home

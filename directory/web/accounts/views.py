@@ -53,7 +53,7 @@ def login():
         elif account.active and account.check_password(form.password.data):
             record_success(email)
             _sign_in(account)
-            return redirect(next_page or url_for("public.home"))
+            return redirect(next_page or _workspace_of(account))
         wait = record_failure(email)
         if wait:
             return _locked(form, wait)
@@ -79,3 +79,9 @@ def logout():
     logout_user()
     session.clear()
     return redirect(url_for("public.home"))
+
+
+def _workspace_of(account: Account) -> str:
+    """Where staff land after signing in: their own work, not the public home page
+    (issue 17) — the moderation queue for a moderator, the connector workspace otherwise."""
+    return url_for("moderate.queue") if account.role in ("moderator", "admin") else url_for("connect.workspace")

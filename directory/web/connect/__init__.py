@@ -7,7 +7,7 @@ server: see ``state`` for where it lives instead.
 from flask import Flask
 from flask_login import user_logged_out
 
-from .rendering import in_locale
+from .rendering import clock_time, day_and_date, in_locale
 from .state import forget_participant
 
 
@@ -17,6 +17,8 @@ def init_app(app: Flask) -> None:
 
     app.register_blueprint(blueprint)
     app.add_template_global(in_locale, "in_locale")
+    app.add_template_filter(day_and_date, "day_and_date")
+    app.add_template_filter(clock_time, "clock_time")
     # Signing out ends the participant's session too: the next person at this computer
     # must not find someone else's postcode or shortlist.
     user_logged_out.connect(forget_participant, app)

@@ -7,8 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import datetime as dt
+import re
+
+from babel import Locale
+from babel.dates import format_datetime, format_skeleton, match_skeleton
 from flask import current_app, render_template
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
 from markupsafe import Markup
 
 from ...connect.render_pool import render_pool
@@ -22,6 +27,25 @@ def in_locale(locale: str, macro, *args, **kwargs) -> Markup:
     prints the participant's language and English side by side from one macro."""
     with force_locale(babel_locale(locale)):
         return macro(*args, **kwargs)
+
+
+def day_and_date(moment: dt.datetime) -> str:
+    """"Wednesday 2 December" in the order and words of the current locale (a CLDR
+    pattern, not a fixed one: Chinese reads "12月2日星期三", not "星期三 2 12月").
+    The sheet is printed in Leicester, so plain English is British English."""
+    locale = _printed_locale()
+    pattern = locale.datetime_skeletons[match_skeleton("MMMMEd", locale.datetime_skeletons)].pattern
+    return format_datetime(moment, re.sub("E+", "EEEE", pattern), locale=locale)  # the weekday in full
+
+
+def clock_time(moment: dt.datetime) -> str:
+    """"14:00": the 24-hour clock British timetables use, in the current locale's digits."""
+    return format_skeleton("Hm", moment, locale=_printed_locale())
+
+
+def _printed_locale() -> Locale:
+    locale = get_locale() or Locale("en", "GB")
+    return Locale("en", "GB") if locale.language == "en" and not locale.territory else locale
 
 
 def _stylesheet() -> Path:

@@ -131,7 +131,7 @@ def shortlist_page():
     services = _services(shortlist.ids)
     needs = state.current_needs()
     locale = sheet_locale_for(needs.languages if needs else [])
-    sheet = build_sheet(services, shortlist.notes(), locale, FirstVisitPlan())
+    sheet = build_sheet(services, shortlist.notes(), locale, FirstVisitPlan(), current_app.config["STALE_AFTER_DAYS"])
     shares = {entry.service.id: share_text(entry, current_site_locale().code, _listing_url(entry.service.id))
               for entry in sheet.entries}
     return render_template("connect/shortlist.html", sheet=sheet, shares=shares, sheet_locales=SHEET_LOCALES,
@@ -180,7 +180,8 @@ def sheet():
         flash(_("Add at least one activity to the shortlist first."), "error")
         return redirect(url_for("connect.shortlist_page"), code=303)
     locale = request.form.get("sheet_locale", "en")
-    built = build_sheet(_services(shortlist.ids), shortlist.notes(), locale, FirstVisitPlan.from_form(request.form))
+    built = build_sheet(_services(shortlist.ids), shortlist.notes(), locale, FirstVisitPlan.from_form(request.form),
+                        current_app.config["STALE_AFTER_DAYS"])
     context = {"sheet": built, "qr": {entry.service.id: qr_data_uri(_listing_url(entry.service.id, built.locale))
                                       for entry in built.entries},
                "locales_by_code": BY_CODE}

@@ -133,7 +133,9 @@ def service(service_id: str):
 
 @blueprint.get("/services/<service_id>/print")
 def service_print(service_id: str):
-    return render_template("public/service_print.html", service=_listing_or_404(service_id), now=dt.datetime.now())
+    listing = _listing_or_404(service_id)
+    return render_template("public/service_print.html", service=listing, now=dt.datetime.now(),
+                           stale=listing.is_stale(dt.date.today(), current_app.config["STALE_AFTER_DAYS"]))
 
 
 @blueprint.get("/text-size")

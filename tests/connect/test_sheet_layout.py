@@ -1,0 +1,121 @@
+"""The signposting sheet on A4 (issue 17, point 5): three activities on three pages or fewer,
+each note on the page of its activity, nothing under 14 pt, each column in its own script's
+font and date order, a Gujarati listing read in English on a Chinese sheet, and a stale
+listing's "ring first" on the sheet and on the large-print page."""
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+
+import pytest
+
+from directory.models import Service
+
+from .test_find_and_sheet import PLAN, compact
+
+LUNCH_CLUB = "eeb39e88-ea4a-5e25-86ac-d5a5175c418b"  # written in Gujarati, with an English version
+NOTES = ["Meena will ring the coordinator on Monday to say you are coming.",
+         "Bring a cardigan: the hall can be cold in the morning, and ask for Hansaben at the door.",
+         "The minibus can collect you if you ring the day before; tell them you use a walking frame."]
+
+
+@pytest.fixture
+def pdf_pages():
+    """The PDF's text runs page by page: [[(text, size in pt, font name), ...], ...]."""
+    from directory.connect.pdf import pdf_available
+
+    if not pdf_available():
+        pytest.skip("WeasyPrint/Pango are not installed: PDF tests SKIPPED (run scripts/install-pdf-deps.sh)")
+    from pypdf import PdfReader
+
+    def read(data: bytes) -> list[list[tuple[str, float, str]]]:
+        pages = []
+        for page in PdfReader(BytesIO(data)).pages:
+            runs = []
+
+            def visit(text, cm, tm, font, size, runs=runs):
+                scale = (abs(tm[0] * cm[0] + tm[1] * cm[2]) ** 2 + abs(tm[0] * cm[1] + tm[1] * cm[3]) ** 2) ** 0.5
+                if text.strip():
+                    runs.append((text, round(size * scale, 1), str((font or {}).get("/BaseFont", ""))))
+            page.extract_text(visitor_text=visit)
+            pages.append(runs)
+        return pages
+
+    return read
+
+
+def three_activities(indexed) -> list[str]:
+    """The Gujarati lunch club and two more, the last one stale (never confirmed by its group)."""
+    with indexed.session() as session:
+        others = [service.id for service in session.query(Service).order_by(Service.id)
+                  if service.id != LUNCH_CLUB and service.listing_status == "active"][:2]
+        session.get(Service, others[-1]).last_verified = dt.date.today() - dt.timedelta(days=400)
+    return [LUNCH_CLUB, *others]
+
+
+def sheet(connector, ids, locale):
+    for service_id in ids:
+        assert connector.post("/en/connect/shortlist/add", data={"service_id": service_id}).status_code == 303
+    notes = {f"note-{service_id}": note for service_id, note in zip(ids, NOTES)}
+    response = connector.post("/en/connect/sheet", data=dict(PLAN, sheet_locale=locale, format="pdf", **notes))
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    return response.data
+
+
+def page_of(pages, text: str) -> int:
+    found = [number for number, runs in enumerate(pages) if compact(text) in compact("".join(r[0] for r in runs))]
+    assert found, f"{text!r} is on no page"
+    return found[0]
+
+
+def test_three_activities_with_notes_fit_three_pages(connector, indexed, pdf_pages, backend):
+    if backend != "sqlite":
+        pytest.skip("PDF rendering is checked on SQLite only")
+    assert len(pdf_pages(sheet(connector, three_activities(indexed), "zh_Hans"))) <= 3
+
+
+@pytest.mark.parametrize("locale", ["gu", "zh_Hans"])  # (pypdf reorders English runs on an Urdu page)
+def test_each_note_is_on_its_activitys_page_and_nothing_is_under_14pt(connector, indexed, pdf_pages, backend, locale):
+    if backend != "sqlite":
+        pytest.skip("PDF rendering is checked on SQLite only")
+    ids = three_activities(indexed)
+    pages = pdf_pages(sheet(connector, ids, locale))
+    with indexed.session() as session:
+        names = [session.get(Service, service_id).text_in("en")[0] for service_id in ids]
+    for name, note in zip(names, NOTES):
+        assert page_of(pages, note) == page_of(pages, name), f"the note for {name!r} is on another page"
+    runs = [run for page in pages for run in page]
+    text = compact("".join(run[0] for run in runs))
+    assert not any(compact(":" + note) in text for note in NOTES)  # no stray ": " before a note
+    smallest = min(run[1] for run in runs)
+    assert smallest >= 13.9, f"text at {smallest} pt"
+    assert compact("Not checked for a while: please ring before you go.") in text
+
+
+def test_urdu_sheet_sets_its_english_column_in_a_latin_font(connector, indexed, pdf_pages, backend):
+    if backend != "sqlite":
+        pytest.skip("PDF rendering is checked on SQLite only")
+    pages = pdf_pages(sheet(connector, three_activities(indexed), "ur"))
+    english = [run for runs in pages for run in runs if "Senior Citizens" in run[0] or "Next dates" in run[0]]
+    assert english and not any("Nastaliq" in font or "Arabic" in font for _text, _size, font in english)
+
+
+def test_chinese_sheet_reads_dates_in_chinese_order_and_falls_back_to_english(connector, indexed, pdf_pages, backend):
+    if backend != "sqlite":
+        pytest.skip("PDF rendering is checked on SQLite only")
+    pages = pdf_pages(sheet(connector, three_activities(indexed), "zh_Hans"))
+    text = compact("".join(run[0] for runs in pages for run in runs))
+    with indexed.session() as session:
+        lunch = session.get(Service, LUNCH_CLUB)
+        gujarati_name, english_name = lunch.name, lunch.text_in("en")[0]
+        first = lunch.next_sessions(count=1)[0].starts
+    assert compact(gujarati_name) not in text and text.count(compact(english_name)) == 2
+    assert f"{first.month}月{first.day}日" in text
+
+
+def test_large_print_page_says_ring_first_for_a_stale_listing(client, indexed):
+    stale = three_activities(indexed)[-1]
+    page = client.get(f"/en/services/{stale}/print").get_data(as_text=True)
+    assert "Please ring before you go." in page
+    fresh = client.get(f"/en/services/{LUNCH_CLUB}/print").get_data(as_text=True)
+    assert "Please ring before you go." not in fresh
