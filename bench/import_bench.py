@@ -3,8 +3,9 @@
 Generates a deterministic feed of full ORUK 3.0 services (organisation, one place with an
 address and free-text accessibility, a weekly schedule, a price, a language, a category) in
 a temporary folder, migrates a scratch database (`directory init`, plus the taxonomy from
-seed_data/), then runs `directory import FILE` as a child process and reports its wall time
-and peak RSS (os.wait4). Each figure is the median of --repeats runs, each on a fresh
+seed_data/), then runs `directory import FILE` as a child process and reports its wall time,
+its CPU time and peak RSS (os.wait4). On a loaded machine trust the CPU time: wall time
+there includes waiting for a core. Each figure is the median of --repeats runs, each on a fresh
 database. No search index exists during the runs, so the time is the import itself; the
 time `directory reindex` then takes is reported once beside it.
 
@@ -14,7 +15,8 @@ same way on a --baseline-services slice (it refused files over 20 MB).
 
 Also runs against PostgreSQL when reachable (default
 postgresql+psycopg://postgres@127.0.0.1:5432/postgres as admin), in a scratch database that
-is dropped afterwards.
+is dropped afterwards. --postgres-before COMMIT imports the same feed there with the code of
+an earlier commit too, so both are measured under the same load.
 
 Run:  .venv/bin/python bench/import_bench.py [--services 50000] [--repeats 3] [--no-postgres]
 Only loopback and local files are used; it stops by itself. Not run by the tests.
@@ -182,10 +184,11 @@ def measure(kind: str, folder: Path, feed: Path, services: int, repeats: int, co
             "peak_mb": statistics.median(peaks), "reindex_s": reindex_s}
 
 
-def baseline_code(folder: Path) -> Path:
-    target = folder / "baseline"
+def baseline_code(folder: Path, commit: str = BASELINE_COMMIT) -> Path:
+    """The importer of ``commit``, unpacked beside the feed (the checkout is never touched)."""
+    target = folder / f"code-{commit}"
     target.mkdir()
-    archive = subprocess.run(["git", "archive", BASELINE_COMMIT, "directory"], cwd=ROOT, check=True,
+    archive = subprocess.run(["git", "archive", commit, "directory"], cwd=ROOT, check=True,
                              capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
     return target
@@ -200,6 +203,8 @@ def main() -> None:
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--baseline-only", action="store_true", help="only the baseline slice (old and new code)")
+    parser.add_argument("--postgres-before", metavar="COMMIT",
+                        help="also import the same feed into PostgreSQL with the code of COMMIT (same machine load)")
     parser.add_argument("--reindex", action="store_true", help="also time `directory reindex` after the first run")
     args = parser.parse_args()
     print(f"{platform.node()}: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
@@ -216,6 +221,9 @@ def main() -> None:
                                    reindex=args.reindex))
         if not args.baseline_only and not args.no_postgres and reachable(PG_ADMIN_URL):
             results.append(measure("postgresql", folder, feed, args.services, args.pg_repeats, ROOT, "now"))
+            if args.postgres_before:
+                results.append(measure("postgresql", folder, feed, args.services, args.pg_repeats,
+                                       baseline_code(folder, args.postgres_before), args.postgres_before))
         if not args.no_baseline:
             slice_feed = folder / "slice.json"
             write_feed(slice_feed, args.baseline_services, access_codes=True)
