@@ -53,6 +53,9 @@ from directory import create_app
 from directory.db import Database, reachable
 from directory.models import Base
 from directory.schema import upgrade_database
+from directory.seed import load_taxonomy
+
+from .listings import TAXONOMY
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed_data"
 PG_URL = os.environ.get("DIRECTORY_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -392,6 +395,15 @@ def app(database_url, tmp_path):
 @pytest.fixture
 def db(app) -> Database:
     return app.extensions["directory.db"]
+
+
+@pytest.fixture
+def taxonomy_db(db) -> Database:
+    """An empty directory with the small test taxonomy (tests/listings.py) loaded: what an
+    import of the test listings needs to match their categories."""
+    with db.session() as session:
+        load_taxonomy(session, TAXONOMY)
+    return db
 
 
 @pytest.fixture

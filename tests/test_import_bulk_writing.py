@@ -4,23 +4,14 @@ hears of every imported service and place.
 """
 import json
 
-import pytest
 from sqlalchemy import func, select
 
 from directory.models import Accessibility, ChangeLogEntry, Location, Phone, Service
 from directory.oruk.importer import BATCH_SIZE, records_from_bytes, run_import
-from directory.seed import load_taxonomy
 
-from .listings import CHINESE_TAI_CHI, GUJARATI_LUNCH_CLUB, POLISH_YOGA, TAXONOMY, service
+from .listings import CHINESE_TAI_CHI, GUJARATI_LUNCH_CLUB, POLISH_YOGA, service
 
 TEXTS = [POLISH_YOGA, GUJARATI_LUNCH_CLUB, CHINESE_TAI_CHI]
-
-
-@pytest.fixture
-def taxonomy_db(db):
-    with db.session() as session:
-        load_taxonomy(session, TAXONOMY)
-    return db
 
 
 def _import(db, document, **options):

@@ -11,9 +11,8 @@ from sqlalchemy import delete, func, select
 from directory.cli import main
 from directory.models import Base, Service, TaxonomyTerm
 from directory.oruk.csv_io import COLUMNS
-from directory.seed import load_taxonomy
 
-from .listings import POLISH_YOGA, TAXONOMY, service
+from .listings import POLISH_YOGA, service
 
 
 @pytest.fixture
@@ -40,13 +39,6 @@ def _empty(db) -> None:
     with db.session() as session:
         for table in reversed(Base.metadata.sorted_tables):
             session.execute(delete(table))
-
-
-@pytest.fixture
-def taxonomy_db(db):
-    with db.session() as session:
-        load_taxonomy(session, TAXONOMY)
-    return db
 
 
 @pytest.mark.parametrize("file_format, suffix, area", [("oruk-json", "json", None), ("csv", "csv", "LE4")])
