@@ -32,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -96,16 +97,46 @@ def write_feed(path: Path, services: int, seed: int = 13, access_codes: bool = F
     return path.stat().st_size
 
 
-def _run(command: list[str], env: dict) -> tuple[float, float, float, str]:
+class ServerCPU(threading.Thread):
+    """CPU seconds of the PostgreSQL backends serving ``database`` (read from /proc every
+    0.2 s while the import runs; a backend's last reading counts): the server's share of
+    the work, which the child's own CPU time leaves out."""
+
+    def __init__(self, database: str):
+        super().__init__(daemon=True)
+        self.marker, self.seconds_by_pid, self.done = f" {database} ".encode(), {}, threading.Event()
+
+    def run(self) -> None:
+        tick = os.sysconf("SC_CLK_TCK")
+        while not self.done.wait(0.2):
+            for entry in Path("/proc").iterdir():
+                try:
+                    if entry.name.isdigit() and self.marker in (entry / "cmdline").read_bytes().replace(b"\0", b" "):
+                        fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                        self.seconds_by_pid[entry.name] = (int(fields[11]) + int(fields[12])) / tick
+                except OSError:
+                    continue
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.seconds_by_pid.values())
+
+
+def _run(command: list[str], env: dict, server: ServerCPU | None = None) -> tuple[float, float, float, str]:
     """(wall seconds, CPU seconds, peak RSS MB, output) of a child process. The CPU time
     (user + system, from os.wait4: the child's own time.process_time) is the figure to
-    trust on a loaded machine, where wall time includes waiting for a core; it leaves out
-    the database server's own work (PostgreSQL runs in its own processes)."""
+    trust on a loaded machine, where wall time includes waiting for a core; the database
+    server's own work is measured beside it by ``server``."""
     started = time.perf_counter()
+    if server:
+        server.start()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
     output = process.stdout.read().decode("utf-8", "replace")
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
+    if server:
+        server.done.set()
+        server.join()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{output[-3000:]}")
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output
@@ -126,11 +157,12 @@ def _prepare(env: dict, python: str, code_root: Path) -> None:
     _run([python, "-c", script], env)
 
 
-def _import(env: dict, python: str, code_root: Path, feed: Path) -> tuple[float, float, float, str]:
+def _import(env: dict, python: str, code_root: Path, feed: Path,
+            server: ServerCPU | None) -> tuple[float, float, float, str]:
     script = ("import sys; sys.path.insert(0, %r)\n"
               "from directory.cli import main\n"
               "sys.exit(main(['import', %r]))\n") % (str(code_root), str(feed))
-    return _run([python, "-c", script], env)
+    return _run([python, "-c", script], env, server)
 
 
 def _database_urls(kind: str, folder: Path, name: str):
@@ -154,21 +186,25 @@ def _database_urls(kind: str, folder: Path, name: str):
 def measure(kind: str, folder: Path, feed: Path, services: int, repeats: int, code_root: Path, label: str,
             reindex: bool = False) -> dict:
     python = sys.executable
-    times, cpus, peaks, reindex_s = [], [], [], None
+    times, cpus, servers, peaks, reindex_s = [], [], [], [], None
     for run in range(repeats):
         url, drop = _database_urls(kind, folder, f"{label}{run}")
         env = dict(os.environ, DIRECTORY_DATABASE_URL=url, DIRECTORY_INDEX_DIR=str(folder / f"index-{label}{run}"),
                    DIRECTORY_INDEX_FOLLOW="0", PYTHONPATH=str(code_root))
         try:
             _prepare(env, python, code_root)
-            seconds, cpu, peak, output = _import(env, python, code_root, feed)
+            server = ServerCPU(url.rsplit("/", 1)[1]) if drop else None
+            seconds, cpu, peak, output = _import(env, python, code_root, feed, server)
             if f"Imported {services} service(s)" not in output:
                 raise SystemExit(f"unexpected import output:\n{output[-2000:]}")
             times.append(seconds)
             cpus.append(cpu)
+            servers.append(server.seconds if server else 0.0)
             peaks.append(peak)
             print(f"  {kind} {label} run {run + 1}: {seconds:.1f} s, {services / seconds:.0f} services/s, "
-                  f"CPU {cpu:.1f} s ({services / cpu:.0f} services per CPU second), peak {peak:.0f} MB, "
+                  f"CPU {cpu:.1f} s ({services / cpu:.0f} services per CPU second)"
+                  + (f", PostgreSQL server CPU {server.seconds:.1f} s" if server else "")
+                  + f", peak {peak:.0f} MB, "
                   f"load average {os.getloadavg()[0]:.1f}", flush=True)
             if reindex and run == 0:
                 reindex_s, _, _, _ = _run([python, "-m", "directory.cli", "reindex"], env)
@@ -180,7 +216,7 @@ def measure(kind: str, folder: Path, feed: Path, services: int, repeats: int, co
                     Path(url[len("sqlite:///"):] + suffix).unlink(missing_ok=True)
     median = statistics.median(times)
     return {"kind": kind, "label": label, "services": services, "seconds": median, "rate": services / median,
-            "cpu_s": statistics.median(cpus),
+            "cpu_s": statistics.median(cpus), "server_cpu_s": statistics.median(servers),
             "peak_mb": statistics.median(peaks), "reindex_s": reindex_s}
 
 
@@ -235,7 +271,8 @@ def main() -> None:
             extra = f"; then `directory reindex` {result['reindex_s']:.1f} s" if result["reindex_s"] else ""
             print(f"  {result['kind']:10} {result['label']:8} {result['services']:>6} services: "
                   f"{result['seconds']:.1f} s, {result['rate']:.0f} services/s, CPU {result['cpu_s']:.1f} s "
-                  f"({result['services'] / result['cpu_s']:.0f}/CPU s), peak RSS {result['peak_mb']:.0f} MB"
+                  f"({result['services'] / result['cpu_s']:.0f}/CPU s), server CPU {result['server_cpu_s']:.1f} s, "
+                  f"peak RSS {result['peak_mb']:.0f} MB"
                   f"{extra}")
 
 
