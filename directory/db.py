@@ -27,6 +27,20 @@ def unavailable_reason(error: BaseException) -> str:
     return f"{type(original).__name__}: {lines[0][:200]}"
 
 
+def reachable(url: str, timeout: int = 2) -> bool:
+    """Whether a database server answers at ``url`` within ``timeout`` seconds: the tests
+    and the benchmarks run on PostgreSQL only when one is there."""
+    try:
+        engine = create_engine(url, connect_args={"connect_timeout": timeout})
+        try:
+            with engine.connect():
+                return True
+        finally:
+            engine.dispose()
+    except Exception:
+        return False
+
+
 class Database:
     """One engine and its session factory for a database URL."""
 

@@ -51,26 +51,19 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from directory import create_app
-from directory.db import Database
+from directory.db import Database, reachable
 from directory.models import Base
 from directory.schema import upgrade_database
+from directory.seed import load_taxonomy
+
+from .listings import TAXONOMY
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed_data"
 PG_URL = os.environ.get("DIRECTORY_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
-def _postgres_reachable() -> bool:
-    try:
-        engine = create_engine(make_url(PG_URL).set(drivername="postgresql+psycopg"), connect_args={"connect_timeout": 2})
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except Exception:
-        return False
-
-
-POSTGRES_URL = str(make_url(PG_URL).set(drivername="postgresql+psycopg")) if _postgres_reachable() else None
+_PSYCOPG_URL = make_url(PG_URL).set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+POSTGRES_URL = _PSYCOPG_URL if reachable(_PSYCOPG_URL) else None
 BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
 
 
@@ -416,6 +409,15 @@ def app(database_url, tmp_path):
 @pytest.fixture
 def db(app) -> Database:
     return app.extensions["directory.db"]
+
+
+@pytest.fixture
+def taxonomy_db(db) -> Database:
+    """An empty directory with the small test taxonomy (tests/listings.py) loaded: what an
+    import of the test listings needs to match their categories."""
+    with db.session() as session:
+        load_taxonomy(session, TAXONOMY)
+    return db
 
 
 @pytest.fixture

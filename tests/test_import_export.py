@@ -11,9 +11,8 @@ from sqlalchemy import delete, func, select
 from directory.cli import main
 from directory.models import Base, Service, TaxonomyTerm
 from directory.oruk.csv_io import COLUMNS
-from directory.seed import load_taxonomy
 
-from .listings import POLISH_YOGA, TAXONOMY, service
+from .listings import POLISH_YOGA, service
 
 
 @pytest.fixture
@@ -42,13 +41,6 @@ def _empty(db) -> None:
             session.execute(delete(table))
 
 
-@pytest.fixture
-def taxonomy_db(db):
-    with db.session() as session:
-        load_taxonomy(session, TAXONOMY)
-    return db
-
-
 @pytest.mark.parametrize("file_format, suffix, area", [("oruk-json", "json", None), ("csv", "csv", "LE4")])
 def test_an_export_imported_into_an_empty_directory_exports_identically(cli, seeded_db, tmp_path, file_format, suffix,
                                                                         area):
@@ -64,6 +56,37 @@ def test_an_export_imported_into_an_empty_directory_exports_identically(cli, see
     result = cli("import", first)
     assert f"Imported {published} service(s)" in result.output
     cli("export", "--format", file_format, *where, "--output", second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+FREE_TEXT_ACCESS = [
+    {"description": "Step-free entrance from Belgrave Road; induction loop in the main hall.",
+     "details": "Ring the bell at the side door, \"Hall B\", and we bring the ramp."},
+    {"description": "વ્હીલચેર માટે રેમ્પ છે; 轮椅可以进入。"},
+]
+
+
+def test_a_csv_export_carries_the_published_accessibility_text_through_import_and_export(cli, taxonomy_db,
+                                                                                         tmp_path):
+    """The publisher's own words, not the codes recognised in them, go into the sheet and
+    come back from it: export → import → export is identical."""
+    import csv
+
+    feed = service("access-words", POLISH_YOGA, locale="pl")
+    feed["service_at_locations"][0]["location"]["accessibility"] = [
+        dict(entry, id=f"access-{number}") for number, entry in enumerate(FREE_TEXT_ACCESS)]
+    (tmp_path / "feed.json").write_text(json.dumps([feed], ensure_ascii=False), encoding="utf-8")
+    cli("import", tmp_path / "feed.json")
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    cli("export", "--format", "csv", "--output", first)
+    with open(first, newline="", encoding="utf-8") as stream:
+        row = next(csv.DictReader(stream))
+    assert row["accessibility"] == ""
+    assert row["accessibility_description"] == "\n\n".join(sorted(entry["description"] for entry in FREE_TEXT_ACCESS))
+    assert row["accessibility_details"] == FREE_TEXT_ACCESS[0]["details"]
+    _empty(taxonomy_db)
+    cli("import", first)
+    cli("export", "--format", "csv", "--output", second)
     assert first.read_bytes() == second.read_bytes()
 
 

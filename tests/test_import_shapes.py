@@ -11,16 +11,8 @@ from sqlalchemy import func, select
 from directory.access_features import recognise
 from directory.models import Location, Organization, Service, ServiceAtLocation, TaxonomyTerm
 from directory.oruk.importer import ImportFileError, records_from_bytes, run_import
-from directory.seed import load_taxonomy
 
-from .listings import CHINESE_TAI_CHI, GUJARATI_LUNCH_CLUB, POLISH_YOGA, TAXONOMY, service
-
-
-@pytest.fixture
-def taxonomy_db(db):
-    with db.session() as session:
-        load_taxonomy(session, TAXONOMY)
-    return db
+from .listings import CHINESE_TAI_CHI, GUJARATI_LUNCH_CLUB, POLISH_YOGA, service
 
 
 def _import(db, document, **options):

@@ -6,16 +6,8 @@ from sqlalchemy import func, select
 
 from directory.models import Location, Service, ServiceTranslation, TaxonomyTerm
 from directory.oruk.read import InvalidRecord, upsert_service
-from directory.seed import load_taxonomy
 
-from .listings import CHINESE_TAI_CHI, GUJARATI_LUNCH_CLUB, POLISH_YOGA, TAXONOMY, TRADITIONAL_TAI_CHI, service
-
-
-@pytest.fixture
-def taxonomy_db(db):
-    with db.session() as session:
-        load_taxonomy(session, TAXONOMY)
-    return db
+from .listings import CHINESE_TAI_CHI, GUJARATI_LUNCH_CLUB, POLISH_YOGA, TRADITIONAL_TAI_CHI, service
 
 
 @pytest.mark.parametrize("text, locale", [(GUJARATI_LUNCH_CLUB, "gu"), (POLISH_YOGA, "pl"),

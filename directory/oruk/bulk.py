@@ -2,12 +2,14 @@
 
 Why: an ORM ``merge`` + ``flush`` per service issues a dozen SELECTs and INSERTs for every
 service and made a 50,000-service feed take ten minutes (82 services/s). Here the services
-read by ``read.py`` as plain row trees (``read.Row``; no model objects) are collected, and each batch is written with a handful of executemany statements:
+read by ``read.py`` as plain row trees (``read.Row``; no model objects) are collected, and
+each batch is written with one statement per table: an executemany on SQLite, a COPY on
+PostgreSQL (``bulk_postgres``, where an executemany is still one round trip per row):
 
 * services of the batch are deleted first (their children go with them: ON DELETE CASCADE)
   and inserted again — the same "replace by id" as ``upsert_service``;
 * organisations and locations are shared between services, so they are upserted
-  (INSERT … ON CONFLICT DO UPDATE, which SQLite and PostgreSQL both speak) and their own
+  (INSERT … ON CONFLICT DO UPDATE; on PostgreSQL from a COPYed staging table) and their own
   children (phones, addresses, accessibility) replaced;
 * children are also deleted by their own ids first, so a feed that moves a schedule or a
   phone from one service to another does not collide with itself.
@@ -20,7 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Integer, delete, insert
+from sqlalchemy import Integer, delete
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ..changelog import _PENDING, ChangeSet
@@ -138,14 +141,10 @@ class Batch:
 
 
 def _upsert(session: Session, model, rows: list[dict]) -> None:
+    """INSERT … ON CONFLICT DO UPDATE, executemany (SQLite; PostgreSQL uses ``bulk_postgres``)."""
     if not rows:
         return
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    statement = dialect_insert(model.__table__)
+    statement = sqlite_insert(model.__table__)
     columns = [key for key in rows[0] if key != "id"]
     statement = statement.on_conflict_do_update(index_elements=["id"],
                                                 set_={key: statement.excluded[key] for key in columns})
@@ -176,19 +175,20 @@ def write_batch(session: Session, batch: Batch) -> int:
     for chunk in _in_chunks(location_ids):
         session.execute(delete(PhysicalAddress).where(PhysicalAddress.location_id.in_(chunk)))
         session.execute(delete(Accessibility).where(Accessibility.location_id.in_(chunk)))
-    _upsert(session, Organization, list(batch.organizations.values()))
-    _upsert(session, Location, list(batch.locations.values()))
-    _insert(session, Phone, [row for rows in batch.organization_phones.values() for row in rows])
+    insert_rows, upsert_rows = _writers(session)
+    upsert_rows(session, Organization, list(batch.organizations.values()))
+    upsert_rows(session, Location, list(batch.locations.values()))
+    insert_rows(session, Phone, [row for rows in batch.organization_phones.values() for row in rows])
     location_children: dict[type, list[dict]] = {PhysicalAddress: [], Accessibility: []}
     for items in batch.location_children.values():
         for model, row in items:
             location_children[model].append(row)
     for model, rows in location_children.items():
-        _insert(session, model, _unique(rows))
-    _insert(session, Service, list(batch.services.values()))
+        insert_rows(session, model, _unique(rows))
+    insert_rows(session, Service, list(batch.services.values()))
     for model in (ServiceTranslation, ServiceAtLocation, Schedule, Language, CostOption, Contact, Phone, ServiceArea,
                   Attribute):
-        _insert(session, model, list(batch.children[model].values()))
+        insert_rows(session, model, list(batch.children[model].values()))
     changes = session.info.setdefault(_PENDING, ChangeSet())
     changes.services.update(service_ids)
     changes.services.update(batch.linked)
@@ -200,35 +200,47 @@ def _unique(rows: list[dict]) -> list[dict]:
     return list({row["id"]: row for row in rows}.values())
 
 
-_STATEMENTS: dict[tuple, tuple[str, list]] = {}
+_PROCESSORS: dict[tuple, list] = {}
+
+
+def row_values(dialect, model, rows: list[dict]) -> tuple[tuple, list[tuple]]:
+    """The rows' column names and value tuples, through the column types' bind processors
+    (dates as text on SQLite, JSON as text), as the ORM would send them. One way of turning
+    rows into values for both backends (executemany here, COPY in ``bulk_postgres``)."""
+    keys = tuple(rows[0])
+    cache_key = (dialect.name, model, keys)
+    if cache_key not in _PROCESSORS:
+        _PROCESSORS[cache_key] = [model.__table__.columns[key].type._cached_bind_processor(dialect) for key in keys]
+    processors = _PROCESSORS[cache_key]
+    if any(processors):
+        pairs = list(zip(keys, processors))
+        return keys, [tuple(process(row[key]) if process and row[key] is not None else row[key]
+                            for key, process in pairs) for row in rows]
+    return keys, [tuple(row[key] for key in keys) for row in rows]
 
 
 def _insert(session: Session, model, rows: list[dict]) -> None:
     """One executemany of plain tuples straight to the driver: SQLAlchemy's per-row
-    parameter handling cost more than SQLite's own work. Values go through the column
-    types' bind processors (dates as text on SQLite, JSON as text), as the ORM would."""
+    parameter handling cost more than SQLite's own work."""
     if not rows:
         return
     connection = session.connection()
     dialect = connection.dialect
-    keys = tuple(rows[0])
-    cache_key = (dialect.name, model, keys)
-    if cache_key not in _STATEMENTS:
-        table = model.__table__
-        marker = "?" if dialect.paramstyle == "qmark" else "%s"
-        columns = ", ".join(dialect.identifier_preparer.quote(key) for key in keys)
-        sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({columns}) " \
-              f"VALUES ({', '.join([marker] * len(keys))})"
-        processors = [table.columns[key].type._cached_bind_processor(dialect) for key in keys]
-        _STATEMENTS[cache_key] = (sql, processors)
-    sql, processors = _STATEMENTS[cache_key]
-    if any(processors):
-        pairs = list(enumerate(processors))
-        parameters = [tuple(process(row[key]) if process and row[key] is not None else row[key]
-                            for key, (_, process) in zip(keys, pairs)) for row in rows]
-    else:
-        parameters = [tuple(row[key] for key in keys) for row in rows]
+    keys, parameters = row_values(dialect, model, rows)
+    preparer = dialect.identifier_preparer
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {preparer.format_table(model.__table__)} ({', '.join(preparer.quote(key) for key in keys)}) " \
+          f"VALUES ({', '.join([marker] * len(keys))})"
     connection.exec_driver_sql(sql, parameters)
 
 
-__all__ = ["Batch", "row_of", "write_batch"]
+def _writers(session: Session):
+    """(insert, upsert) for the session's database: COPY on PostgreSQL, executemany elsewhere."""
+    if session.get_bind().dialect.name == "postgresql":
+        from . import bulk_postgres
+
+        return bulk_postgres.insert_rows, bulk_postgres.upsert_rows
+    return _insert, _upsert
+
+
+__all__ = ["Batch", "row_of", "row_values", "write_batch"]

@@ -38,8 +38,8 @@ SERVICE_COLUMNS = [
 ] + [f"{kind}_{locale}" for locale in vocabulary.LOCALES for kind in ("name", "description")]
 ROW_COLUMNS = [
     "location_id", "location_name", "address_1", "address_2", "city", "postcode", "latitude", "longitude",
-    "transportation", "accessibility", "schedule_freq", "schedule_interval", "schedule_byday", "schedule_bymonthday",
-    "schedule_dtstart", "schedule_valid_from", "schedule_valid_to", "schedule_opens_at", "schedule_closes_at",
+    "transportation", "accessibility", "accessibility_description", "accessibility_details", "schedule_freq",
+    "schedule_interval", "schedule_byday", "schedule_bymonthday", "schedule_dtstart", "schedule_valid_from", "schedule_valid_to", "schedule_opens_at", "schedule_closes_at",
     "schedule_description", "schedule_notes", "cost_option", "cost_amount", "cost_currency", "cost_description",
     "service_area_name", "service_area_extent",
 ]
@@ -224,7 +224,7 @@ def _service_dict(service_id: str, row: dict, where: str) -> dict:
 
 def _add_row_children(data: dict, service_id: str, row: dict, where: str, rows_of: dict, line: int) -> None:
     if any(_cell(row, column) for column in ("location_id", *_LOCATION_FIELDS.values(), *_ADDRESS_FIELDS.values(),
-                                             "accessibility")):
+                                             *_ACCESS_COLUMNS)):
         location_id = _cell(row, "location_id") or _id(
             "location", "|".join((_cell(row, column) or "").casefold() for column in ("location_name", "address_1",
                                                                                      "postcode")))
@@ -233,8 +233,7 @@ def _add_row_children(data: dict, service_id: str, row: dict, where: str, rows_o
         if any(_cell(row, column) for column in _ADDRESS_FIELDS.values()):
             location["physical_addresses"] = [dict({key: _cell(row, column) for key, column in _ADDRESS_FIELDS.items()},
                                                    id=_id(location_id, "address"), country="GB")]
-        location["accessibility"] = [{"id": _id(location_id, "access", code), "description": code}
-                                     for code in _list(_cell(row, "accessibility"))]
+        location["accessibility"] = _accessibility(row, location_id)
         data["service_at_locations"].append({"id": _id(service_id, "sal", location_id), "location": location})
         rows_of["location"].append(line)
     if any(_cell(row, f"schedule_{name}") for name in _SCHEDULE_FIELDS):
@@ -252,6 +251,34 @@ def _add_row_children(data: dict, service_id: str, row: dict, where: str, rows_o
         data["service_areas"].append({"id": _id(service_id, "area", str(index)), "name": _cell(row, "service_area_name"),
                                       "extent": _cell(row, "service_area_extent"), "extent_type": "geojson"})
         rows_of["area"].append(line)
+
+
+_ACCESS_COLUMNS = ("accessibility", "accessibility_description", "accessibility_details")
+_PARAGRAPH = "\n\n"
+
+
+def _accessibility(row: dict, location_id: str) -> list[dict]:
+    """ORUK ``accessibility`` entries of a row: one per code in ``accessibility``, and one
+    for the publisher's own words (``accessibility_description`` and ``_details``, kept
+    verbatim: they are not lists, a semicolon in them is just a semicolon)."""
+    entries = [{"id": _id(location_id, "access", code), "description": code}
+               for code in _list(_cell(row, "accessibility"))]
+    description, details = _cell(row, "accessibility_description"), _cell(row, "accessibility_details")
+    if description or details:
+        entries.append({"id": _id(location_id, "access-text"), "description": description, "details": details})
+    return entries
+
+
+def _access_cells(location) -> dict:
+    """The published accessibility of a place: bare codes in ``accessibility``; free text
+    (and a code with the group's own details) verbatim in ``accessibility_description`` and
+    ``accessibility_details``, several entries as paragraphs of one cell."""
+    codes = sorted({item.description for item in location.accessibility if item.is_code and not item.details})
+    words = sorted((item for item in location.accessibility if not (item.is_code and not item.details)),
+                   key=lambda item: (item.description or "", item.details or "", oruk_id(item.id)))
+    return {"accessibility": LIST_SEPARATOR.join(codes),
+            "accessibility_description": _PARAGRAPH.join(item.description for item in words if item.description),
+            "accessibility_details": _PARAGRAPH.join(item.details for item in words if item.details)}
 
 
 _CHILD = re.compile(r"^service\.(service_at_locations|schedules|cost_options|service_areas)\[(\d+)\](?:\.(.*))?$")
@@ -371,8 +398,7 @@ def service_rows(service: Service) -> list[dict]:
             address = location.address
             row.update({"location_id": oruk_id(location.id), "location_name": location.name,
                         "latitude": location.latitude, "longitude": location.longitude,
-                        "transportation": location.transportation,
-                        "accessibility": LIST_SEPARATOR.join(sorted(set(location.accessibility_codes)))})
+                        "transportation": location.transportation, **_access_cells(location)})
             if address is not None:
                 row.update({"address_1": address.address_1, "address_2": address.address_2, "city": address.city,
                             "postcode": address.postal_code})

@@ -13,6 +13,7 @@ import datetime as dt
 from ..geography import Point
 from ..i18n.detect import corrected_locale
 from ..models.base import new_id
+from ..vocabulary import ACCESSIBILITY
 from .schedules import builder_from_schedule, schedule_from_builder
 
 TEXT_LOCALES = ("en", "gu", "pl", "zh_Hans", "zh_Hant", "ur")
@@ -97,8 +98,16 @@ def _location(draft: dict, point: Point | None, old: dict) -> dict:
     if access:
         access[0]["details"] = details
     return dict(old, name=draft.get("venue_name") or None, physical_addresses=[address] + addresses[1:],
-                accessibility=access, description=old.get("description") if access or not details else details,
+                accessibility=access + _publisher_words(old),
+                description=old.get("description") if access or not details else details,
                 latitude=point.latitude if point else None, longitude=point.longitude if point else None)
+
+
+def _publisher_words(location: dict) -> list[dict]:
+    """Accessibility in a publisher's own words (ORUK free text an import brought in): the
+    form has boxes for our codes only, so these are kept as they were, never dropped by a
+    group saving its listing."""
+    return [item for item in location.get("accessibility") or [] if item.get("description") not in ACCESSIBILITY]
 
 
 def _cost_options(draft: dict) -> list[dict]:
@@ -115,7 +124,7 @@ def draft_from_payload(listing: dict, term_time_labels: set[str]) -> dict:
     contact = (listing.get("contacts") or [{}])[0]
     location = ((listing.get("service_at_locations") or [{}])[0].get("location")) or {}
     address = (location.get("physical_addresses") or [{}])[0]
-    access = location.get("accessibility") or []
+    access = [item for item in location.get("accessibility") or [] if item.get("description") in ACCESSIBILITY]
     draft = {
         "organization_name": organization.get("name"), "website": organization.get("website"),
         "contact_name": contact.get("name"), "email": contact.get("email"),
@@ -125,7 +134,7 @@ def draft_from_payload(listing: dict, term_time_labels: set[str]) -> dict:
         "venue_name": location.get("name"), "address_1": address.get("address_1"), "city": address.get("city"),
         "postcode": address.get("postal_code"), "latitude": location.get("latitude"), "longitude": location.get("longitude"),
         "languages": [item.get("code") for item in listing.get("languages") or [] if item.get("code")],
-        "access": [item.get("description") for item in access if item.get("description")],
+        "access": [item["description"] for item in access],
         "access_details": next((item.get("details") for item in access if item.get("details")), None)
         or (location.get("description") if not access else None),
         "cost": _cost_kind(listing.get("cost_options") or []), "cost_details": listing.get("fees_description"),
