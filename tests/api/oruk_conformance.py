@@ -55,7 +55,8 @@ LISTS = {  # list endpoint: (schema of a page, path of an item by id, schema of 
 
 def schemas_folder() -> Path | None:
     """``DIRECTORY_ORUK_SCHEMAS``, else ``shared/oruk/schemas`` beside this checkout or any
-    folder above it (a worktree may sit deeper than the main checkout)."""
+    folder above it (a worktree may sit deeper than the main checkout), else the copy in
+    tests/data/oruk-schemas (the same files, so a bare clone never skips the check)."""
     configured = os.environ.get("DIRECTORY_ORUK_SCHEMAS")
     if configured:
         return Path(configured)
@@ -64,7 +65,8 @@ def schemas_folder() -> Path | None:
         candidate = folder / "shared" / "oruk" / "schemas"
         if (candidate / "service.json").is_file():
             return candidate
-    return None
+    copy = here.parent.parent / "data" / "oruk-schemas"
+    return copy if (copy / "service.json").is_file() else None
 
 
 def load_registry(folder: Path) -> Registry:
