@@ -44,8 +44,8 @@ def clock_time(moment: dt.datetime) -> str:
 
 
 def _printed_locale() -> Locale:
-    locale = get_locale() or Locale("en", "GB")
-    return Locale("en", "GB") if locale.language == "en" and not locale.territory else locale
+    """The current locale as the site formats it (``babel_locale``: plain English is en_GB)."""
+    return Locale.parse(babel_locale(str(get_locale() or "en")))
 
 
 def _stylesheet() -> Path:
