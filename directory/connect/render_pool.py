@@ -82,7 +82,14 @@ class RenderPool:
         try:
             while True:
                 executor = self._pool()
-                future = executor.submit(_render, html, [str(path) for path in stylesheets], base_url)
+                try:
+                    future = executor.submit(_render, html, [str(path) for path in stylesheets], base_url)
+                except RuntimeError:
+                    # Another thread's render overran and shut this pool down between our
+                    # ``_pool()`` and ``submit`` (seen under stress as a 500): take the new one.
+                    if self._replaced(executor) and time.monotonic() < deadline:
+                        continue
+                    raise
                 try:
                     return future.result(timeout=max(deadline - time.monotonic(), 0))
                 except FutureTimeout as error:

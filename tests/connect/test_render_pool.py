@@ -94,3 +94,31 @@ def test_a_render_waiting_behind_one_that_overran_is_made_in_the_new_pool_not_ca
         assert outcome["queued"] == b"%PDF" or isinstance(outcome["queued"], PdfTooSlow), outcome["queued"]
     finally:
         pool.close()
+
+
+class _PoolReplacedBeforeSubmit(RenderPool):
+    """Replays the interleaving the stress run met: between this thread's ``_pool()`` and its
+    ``submit``, another thread's overrunning render shut the pool down and discarded it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.interleaved = False
+
+    def _pool(self):
+        executor = super()._pool()
+        if not self.interleaved:
+            self.interleaved = True
+            self._discard(executor)
+        return executor
+
+
+def test_a_render_whose_pool_was_stopped_by_another_thread_starts_in_the_new_pool():
+    """Under stress (``serve --prod``) a sheet PDF answered 500 with "cannot schedule new
+    futures after shutdown": its pool was stopped by another render's overrun just before it
+    submitted. It must be made in the new pool."""
+    pool = _PoolReplacedBeforeSubmit(processes=1, queue=2, timeout=300)
+    try:
+        assert render(pool, SMALL).startswith(b"%PDF")
+        assert pool.interleaved
+    finally:
+        pool.close()
