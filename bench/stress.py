@@ -159,14 +159,18 @@ class Visitor:
 
 
 def drive(base: str, requests: int, threads: int, seconds: float, service_ids: list[str]) -> dict:
+    """Send the mix until every thread has its quota, the time is up or Ctrl-C (SIGINT) asks
+    to stop early: each thread then ends after its current request, and the run is reported
+    as far as it went. A progress line goes to stderr every minute."""
     counts = {"done": 0, "5xx": 0, "4xx": 0, "timeout": 0, "refused": 0}
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
+    stop = threading.Event()
 
     def worker(seed: int, quota: int) -> None:
         visitor = Visitor(base, random.Random(seed), service_ids)
         for _ in range(quota):
-            if time.monotonic() > deadline:
+            if time.monotonic() > deadline or stop.is_set():
                 return
             outcome = "done"
             try:
@@ -192,8 +196,18 @@ def drive(base: str, requests: int, threads: int, seconds: float, service_ids: l
     started = time.monotonic()
     for thread in pool:
         thread.start()
-    for thread in pool:
-        thread.join()
+    last_report = started
+    while alive := [thread for thread in pool if thread.is_alive()]:
+        try:
+            alive[0].join(5)
+        except KeyboardInterrupt:
+            stop.set()
+            print("stopping early: each thread ends after its current request", file=sys.stderr)
+        if time.monotonic() - last_report >= 60:
+            last_report = time.monotonic()
+            with lock:
+                print(f"  {time.strftime('%H:%M:%S')} {counts['done']} requests, 5xx {counts['5xx']}, "
+                      f"timed out {counts['timeout']}, refused {counts['refused']}", file=sys.stderr, flush=True)
     counts["seconds"] = time.monotonic() - started
     return counts
 
