@@ -142,12 +142,14 @@ class InstalledSite:
 @pytest.fixture(scope="module")
 def installed_site(tmp_path_factory):
     site = InstalledSite(tmp_path_factory.mktemp("wheel"))
-    site.build_and_install()
-    site.directory("init")
-    site.directory("seed")
-    site.serve()
-    yield site
-    site.stop()
+    try:  # a server that never answered is stopped too, not left running after the run
+        site.build_and_install()
+        site.directory("init")
+        site.directory("seed")
+        site.serve()
+        yield site
+    finally:
+        site.stop()
 
 
 def label(locale_code: str, message: str) -> str:
