@@ -19,13 +19,19 @@ export DIRECTORY_TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 TRANSLATIONS := directory/i18n/translations
 LOCALES := gu pl zh_Hans zh_Hant ur
 
+# uv installs into the virtualenv in seconds where pip takes minutes (it resolves and unpacks
+# in parallel and keeps a cache); when uv cannot be had (no network for it, an unusual
+# platform), pip does the same install.
 $(BIN)/activate:
 	@test -n "$(PYTHON)" || { echo 'No Python 3.12 or newer: see scripts/find-python.sh'; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --disable-pip-version-check uv || echo "uv not available: installing with pip"
+
+pip_install = { test -x $(BIN)/uv && $(BIN)/uv pip install --quiet --python $(BIN)/python $(1); } \
+	|| $(BIN)/pip install --quiet --disable-pip-version-check $(1)
 
 $(VENV)/.installed: $(BIN)/activate pyproject.toml setup.py
-	$(BIN)/pip install --quiet -e .
+	$(call pip_install,-e .)
 	touch $@
 
 # Compiled catalogues (.mo) are build output: made from the .po files on every run.
@@ -45,7 +51,7 @@ i18n: $(VENV)/.installed
 	done
 	$(MAKE) translations
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(call pip_install,-e '.[test]')
 	touch $@
 
 # Leaflet, the Noto fonts and the category icons, from the npm registry into static/vendor (served locally).
