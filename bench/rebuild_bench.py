@@ -8,7 +8,10 @@ write and swap in a new generation, exactly what ``directory reindex`` does — 
 * ``new``: this checkout's ``IndexStore`` (``bulk_writer.BulkSegmentWriter``, one process);
 * ``old``: ``directory/search/indexer.py`` as it was at ``--baseline`` (Whoosh's own writer,
   with Whoosh's MpWriter over ``DIRECTORY_INDEX_PROCS`` processes from 2,000 listings on),
-  read with ``git show`` and loaded beside the package, never checked out.
+  read with ``git show`` and loaded beside the package, never checked out. Both read the
+  database and make documents with today's ``sync.py`` and ``documents.py``, so the
+  difference is the writer (the spelling-word memo of ``documents.py`` is emptied before
+  every run).
 
 Runs alternate (old, new, new, old, ...) so a machine whose load changes treats both alike;
 each figure is the median of --runs. Wall-clock listings/s and CPU seconds (this process
@@ -41,6 +44,7 @@ from directory.db import Database  # noqa: E402
 from directory.schema import upgrade_database  # noqa: E402
 from directory.search import IndexStore  # noqa: E402
 from directory.search.analysis import warm_up  # noqa: E402
+from directory.search.documents import _spellable_words  # noqa: E402
 from directory.search.sync import rebuild_index  # noqa: E402
 from search_bench import cpu_seconds, generate  # noqa: E402
 
@@ -74,6 +78,9 @@ def database_for(size: int, folder: Path) -> tuple[str, bool]:
 
 
 def timed_rebuild(url: str, store) -> dict:
+    """One ``rebuild_index`` into ``store``; both writers read the documents through today's
+    ``documents.py``, whose spelling-word memo is emptied first so no run inherits another's."""
+    _spellable_words.cache_clear()
     database = Database(url)
     started, cpu = time.perf_counter(), cpu_seconds()
     summary = rebuild_index(database, store)
