@@ -50,12 +50,12 @@ class BulkSegmentWriter(SegmentWriter):
 
     def __init__(self, index, **kwargs):
         super().__init__(index, **kwargs)
-        if self.segments:
-            self.cancel()
-            raise ValueError("the bulk writer fills an empty index; update an existing one with index.writer()")
         self._terms: dict[tuple[str, bytes], _TermPostings] = {}
         self._analysed: dict[tuple[str, object], tuple[list[tuple[_TermPostings, float, bytes]], int]] = {}
         self._lengths: dict[str, array] = {}  # field -> each document's quantised length
+        if self.segments:
+            self.cancel()
+            raise ValueError("the bulk writer fills an empty index; update an existing one with index.writer()")
 
     # ---- adding documents --------------------------------------------------
     def add_document(self, **fields):
