@@ -108,7 +108,6 @@ def server_env(db_name: str, index_dir: Path, workdir: Path) -> dict:
         "DIRECTORY_INSTANCE_DIR": str(workdir / "instance"),
         "DIRECTORY_SECRET_KEY": "load-bench-" + "5" * 48,
         "DIRECTORY_SECURE_COOKIES": "0",
-        "DIRECTORY_INDEX_PROCS": "2",
     })
     return env
 

@@ -5,6 +5,7 @@ once per indexing run so each document only looks terms up.
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from .analysis import analyzer_for
 from .scripts import family_for, normalise_text
 
 LOW_COST_LIMIT = 3  # pounds a session: what "free or low cost" means for the filter
+SPELLING_CACHE_TEXTS = 20_000  # names and descriptions whose spellable words are remembered
 _LATIN_WORD = regex.compile(r"^\p{Latin}+$")
 
 
@@ -112,11 +114,20 @@ def _spelling_words(service: Service) -> str:
     Typo tolerance applies to Latin words of ``SPELL_MIN_LETTERS`` + 1 letters or more, one
     edit away, so shorter words, other scripts and repeats would only add postings.
     """
+    words = set()
+    for name, description in service.texts_by_locale().values():
+        words.update(_spellable_words(name), _spellable_words(description or ""))
+    return " ".join(sorted(words))
+
+
+@functools.lru_cache(maxsize=SPELLING_CACHE_TEXTS)
+def _spellable_words(text: str) -> frozenset[str]:
+    """One name's or description's spellable words; cached because a rebuild meets the same
+    names and descriptions again and again (a chain's listings, each place of a listing),
+    and analysing them was a tenth of a rebuild."""
     analyzer = analyzer_for("generic")
-    text = normalise_text("\n".join(
-        f"{name}\n{description or ''}" for name, description in service.texts_by_locale().values()))
-    words = {token.text for token in analyzer(text)}
-    return " ".join(sorted(word for word in words if len(word) >= SPELL_MIN_LETTERS and _LATIN_WORD.match(word)))
+    return frozenset(word for word in (token.text for token in analyzer(normalise_text(text)))
+                     if len(word) >= SPELL_MIN_LETTERS and _LATIN_WORD.match(word))
 
 
 def _base_document(service: Service, catalogue: TermCatalogue) -> dict:

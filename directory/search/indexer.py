@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import fcntl
 import gc
-import itertools
 import os
-import pickle
 import shutil
 import threading
 import time
@@ -29,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.writing import PostingPool
 
+from .bulk_writer import BulkSegmentWriter
 from .documents import TermCatalogue
 from .schema import SCHEMA_VERSION, build_schema
 
@@ -41,47 +39,6 @@ APPLIED_SEQ_FILE = "applied_seq"   # the last change-log seq this generation con
 WRITER_LOCK_FILE = "writer.lock"   # flock: the one process applying the change log here
 REBUILD_LOCK_FILE = "rebuild.lock"  # flock: held by a running rebuild (its .building is live)
 WRITER_TIMEOUT_S = 10.0
-REBUILD_LIMIT_MB = 256
-RUN_CHUNK = 8192
-PARALLEL_REBUILD_MIN_SERVICES = 2000
-# Processes a large rebuild uses; DIRECTORY_INDEX_PROCS=1 keeps it in one process.
-REBUILD_PROCS = max(1, int(os.environ.get("DIRECTORY_INDEX_PROCS") or min(2, os.cpu_count() or 1)))
-
-
-class ChunkedPostingPool(PostingPool):
-    """Whoosh's posting pool with its sorted runs written and read in chunks.
-
-    A rebuild larger than ``REBUILD_LIMIT_MB`` of postings (about 7,000 listings) spills
-    sorted runs to disk and merges them. Whoosh pickles and unpickles every posting one by
-    one from an unbuffered file, which cost about a sixth of a 10,000-listing rebuild; this
-    pickles lists of ``RUN_CHUNK`` postings instead. The same postings come back in the
-    same order, so the index written is the same. Memory stays bounded by the limit plus
-    one chunk per run being merged.
-    """
-
-    def _write_run(self, f, items):
-        items = iter(items)
-        try:
-            while True:
-                chunk = list(itertools.islice(items, RUN_CHUNK))
-                if not chunk:
-                    break
-                pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
-        finally:
-            f.close()
-
-    def _read_run(self, path):
-        f = self._open_run(path)
-        try:
-            while True:
-                try:
-                    chunk = pickle.load(f)
-                except EOFError:
-                    return
-                yield from chunk
-        finally:
-            f.close()
-            self._remove_run(path)
 
 
 class IndexMissing(RuntimeError):
@@ -159,15 +116,12 @@ class IndexStore:
         name = f"gen-{time.time_ns():020d}"
         building = self.root / f"{name}.building"
         building.mkdir()
-        index = whoosh_index.create_in(str(building), build_schema())
-        documents = iter(documents)
-        first = list(itertools.islice(documents, PARALLEL_REBUILD_MIN_SERVICES))
-        writer = self._rebuild_writer(index, parallel=len(first) == PARALLEL_REBUILD_MIN_SERVICES)
+        writer = BulkSegmentWriter(whoosh_index.create_in(str(building), build_schema()))
         services = count = 0
         collecting = gc.isenabled()
-        gc.disable()  # millions of pooled postings made each cyclic collection slower (~15% of a build)
+        gc.disable()  # millions of gathered postings made each cyclic collection slower (~15% of a build)
         try:
-            for _service_id, service_documents in itertools.chain(first, documents):
+            for _service_id, service_documents in documents:
                 for document in service_documents:
                     writer.add_document(**document, version=applied_seq)
                     count += 1
@@ -192,20 +146,6 @@ class IndexStore:
             self._swap_current(name)
         self._remove_old_generations(keep={name})
         return RebuildSummary(services, count, time.perf_counter() - started, final)
-
-    @staticmethod
-    def _rebuild_writer(index, parallel: bool):
-        """A large rebuild is analysed and written by ``REBUILD_PROCS`` processes, each
-        making its own segment (Whoosh's MpWriter, ``multisegment``): analysis and posting
-        writing are pure Python, so this is the only way to use a second core. The engine
-        caches per segment, so a few segments cost queries nothing. A small one (tests, a
-        ward) stays in this process: starting processes would cost more than it saves."""
-        procs = REBUILD_PROCS
-        if parallel and procs > 1:
-            return index.writer(procs=procs, multisegment=True, limitmb=REBUILD_LIMIT_MB // procs)
-        writer = index.writer(limitmb=REBUILD_LIMIT_MB)
-        writer.pool = ChunkedPostingPool(writer._tempstorage, writer.newsegment, limitmb=REBUILD_LIMIT_MB)
-        return writer
 
     def _swap_current(self, name: str) -> None:
         temporary = self.root / f".current-{os.getpid()}-{threading.get_ident()}"

@@ -208,32 +208,6 @@ def test_no_exception_escapes_for_any_text_and_coordinates(engine, text, latitud
     assert results.total == len(results.hits) or results.total > len(results.hits)
 
 
-def test_a_parallel_rebuild_finds_exactly_what_a_single_process_rebuild_finds(seeded_db, tmp_path, monkeypatch):
-    """Large rebuilds are written by several processes into several segments; the engine
-    must answer identically (same hits, same order, same scores, same facets)."""
-    from directory.search import IndexStore, SearchEngine, indexer, rebuild_index
-
-    rebuild_index(seeded_db, IndexStore(tmp_path / "single"))
-    monkeypatch.setattr(indexer, "PARALLEL_REBUILD_MIN_SERVICES", 10)
-    monkeypatch.setattr(indexer, "REBUILD_PROCS", 2)
-    summary = rebuild_index(seeded_db, IndexStore(tmp_path / "parallel"))
-    single, parallel = SearchEngine(tmp_path / "single"), SearchEngine(tmp_path / "parallel")
-    try:
-        assert len(parallel._current().leaves) >= 2, "the parallel build should have made several segments"
-        assert summary.services > 10 and single.document_count() == parallel.document_count()
-        requests = [SearchRequest(text=text, point=point, radius_m=radius, per_page=100)
-                    for text in ("", "yoga", "lunch club", "ભોજન", "zajęcia", "太极", "wellbeng")
-                    for point, radius in ((None, None), (BELGRAVE, 5000))]
-        for request in requests:
-            expected, found = single.search(request), parallel.search(request)
-            assert [(hit.service_id, hit.score) for hit in found.hits] == \
-                [(hit.service_id, hit.score) for hit in expected.hits], request
-            assert found.facets == expected.facets, request
-    finally:
-        single.close()
-        parallel.close()
-
-
 def test_many_threads_searching_cold_caches_of_a_multi_segment_index_get_identical_answers(tmp_path):
     """Whoosh's readers share one file object per segment: concurrent cache misses must not
     interleave their seeks and reads (they did, under load: zlib and unpickling errors,
