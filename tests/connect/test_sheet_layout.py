@@ -68,13 +68,19 @@ def page_of(pages, text: str) -> int:
     return found[0]
 
 
-def test_three_activities_with_notes_fit_three_pages(connector, indexed, pdf_pages, backend):
+# A word of each note that pypdf keeps whole even where it reorders an Urdu page's English runs.
+NOTE_WORDS = ["coordinator", "cardigan", "minibus"]
+
+
+@pytest.mark.parametrize("locale", ["gu", "ur", "zh_Hans"])
+def test_three_activities_with_notes_fit_three_pages(connector, indexed, pdf_pages, backend, locale):
     if backend != "sqlite":
         pytest.skip("PDF rendering is checked on SQLite only")
-    assert len(pdf_pages(sheet(connector, three_activities(indexed), "zh_Hans"))) <= 3
+    pages = pdf_pages(sheet(connector, three_activities(indexed), locale))
+    assert len(pages) <= 3, f"{len(pages)} pages"
 
 
-@pytest.mark.parametrize("locale", ["gu", "zh_Hans"])  # (pypdf reorders English runs on an Urdu page)
+@pytest.mark.parametrize("locale", ["gu", "ur", "zh_Hans"])
 def test_each_note_is_on_its_activitys_page_and_nothing_is_under_14pt(connector, indexed, pdf_pages, backend, locale):
     if backend != "sqlite":
         pytest.skip("PDF rendering is checked on SQLite only")
@@ -82,14 +88,16 @@ def test_each_note_is_on_its_activitys_page_and_nothing_is_under_14pt(connector,
     pages = pdf_pages(sheet(connector, ids, locale))
     with indexed.session() as session:
         names = [session.get(Service, service_id).text_in("en")[0] for service_id in ids]
-    for name, note in zip(names, NOTES):
-        assert page_of(pages, note) == page_of(pages, name), f"the note for {name!r} is on another page"
+    for name, note, word in zip(names, NOTES, NOTE_WORDS):
+        note_page = page_of(pages, word) if locale == "ur" else page_of(pages, note)
+        assert note_page == page_of(pages, name), f"the note for {name!r} is on another page"
     runs = [run for page in pages for run in page]
     text = compact("".join(run[0] for run in runs))
-    assert not any(compact(":" + note) in text for note in NOTES)  # no stray ": " before a note
+    if locale != "ur":  # (pypdf reorders English runs on an Urdu page)
+        assert not any(compact(":" + note) in text for note in NOTES)  # no stray ": " before a note
+        assert compact("Not checked for a while: please ring before you go.") in text
     smallest = min(run[1] for run in runs)
     assert smallest >= 13.9, f"text at {smallest} pt"
-    assert compact("Not checked for a while: please ring before you go.") in text
 
 
 def test_urdu_sheet_sets_its_english_column_in_a_latin_font(connector, indexed, pdf_pages, backend):
