@@ -11,7 +11,7 @@ import pytest
 
 from directory.models import Service
 
-from .test_find_and_sheet import PLAN, compact
+from .test_find_and_sheet import ARTEFACTS, PLAN, compact
 
 LUNCH_CLUB = "eeb39e88-ea4a-5e25-86ac-d5a5175c418b"  # written in Gujarati, with an English version
 NOTES = ["Meena will ring the coordinator on Monday to say you are coming.",
@@ -76,7 +76,10 @@ NOTE_WORDS = ["coordinator", "cardigan", "minibus"]
 def test_three_activities_with_notes_fit_three_pages(connector, indexed, pdf_pages, backend, locale):
     if backend != "sqlite":
         pytest.skip("PDF rendering is checked on SQLite only")
-    pages = pdf_pages(sheet(connector, three_activities(indexed), locale))
+    pdf = sheet(connector, three_activities(indexed), locale)
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTEFACTS / f"sheet-three-activities-{locale}.pdf").write_bytes(pdf)  # to look at when it fails
+    pages = pdf_pages(pdf)
     assert len(pages) <= 3, f"{len(pages)} pages"
 
 
