@@ -55,8 +55,10 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 # Leaflet, the Noto fonts and the category icons, from the npm registry into static/vendor (served locally).
-static/vendor/.built: assets/package.json assets/package-lock.json scripts/build-assets.sh directory/web/public/category_icons.json
-	bash scripts/build-assets.sh
+# The Chinese fonts are cut to the characters of the catalogues and the sample data (scripts/build_fonts.py).
+static/vendor/.built: assets/package.json assets/package-lock.json scripts/build-assets.sh scripts/build_fonts.py \
+		directory/web/public/category_icons.json $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po) | $(VENV)/.installed
+	PYTHON=$(BIN)/python bash scripts/build-assets.sh
 
 assets: static/vendor/.built
 

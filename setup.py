@@ -9,6 +9,7 @@ there the catalogues are compiled and the assets vendored into the checkout itse
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -46,7 +47,9 @@ def vendor_assets(required: bool) -> None:
     if VENDORED.is_file():
         return
     try:
-        subprocess.run(["bash", str(ROOT / "scripts" / "build-assets.sh")], cwd=ROOT, check=True)
+        # build_fonts.py runs on this interpreter: the build environment has fontTools and Babel.
+        subprocess.run(["bash", str(ROOT / "scripts" / "build-assets.sh")], cwd=ROOT, check=True,
+                       env={**os.environ, "PYTHON": sys.executable})
     except (OSError, subprocess.CalledProcessError) as error:
         if required:
             raise SystemExit(f"static/vendor could not be built ({error}): the package would serve no map, "

@@ -29,18 +29,10 @@ node -e 'const t = require(process.argv[1]); console.log([t.default, ...Object.v
 done
 cp assets/node_modules/lucide-static/LICENSE "$vendor.tmp/icons/LICENSE"
 
-# Regular and bold of each Noto family; woff2 only (every browser the site supports reads it).
-: > "$vendor.tmp/fonts/fonts.css"
-for family in noto-sans noto-sans-gujarati noto-sans-sc noto-sans-tc noto-nastaliq-urdu; do
-  source_dir="assets/node_modules/@fontsource/$family"
-  mkdir -p "$vendor.tmp/fonts/$family/files"
-  for weight in 400 700; do
-    [ -f "$source_dir/$weight.css" ] || continue
-    cp "$source_dir"/files/*-"$weight"-normal.woff2 "$vendor.tmp/fonts/$family/files/"
-    sed -E "s#, url\(\./files/[^)]*\.woff\) format\('woff'\)##; s#url\(\./files/#url(./$family/files/#" \
-      "$source_dir/$weight.css" >> "$vendor.tmp/fonts/fonts.css"
-  done
-done
+# The Noto fonts, regular and bold, woff2 only, cut per script (see scripts/build_fonts.py: a
+# page downloads the glyphs of the languages it shows). Needs fontTools and Babel: the virtualenv's
+# Python from make, the build environment's from setup.py (both pass $PYTHON).
+"${PYTHON:-python3}" scripts/build_fonts.py assets/node_modules/@fontsource "$vendor.tmp/fonts"
 
 touch "$vendor.tmp/.built"  # make's stamp (Makefile: assets), also when setup.py runs this script
 rm -rf "$vendor" && mv "$vendor.tmp" "$vendor"

@@ -11,7 +11,7 @@ import pytest
 
 from directory.models import Service
 
-from .test_find_and_sheet import PLAN, compact
+from .test_find_and_sheet import ARTEFACTS, PLAN, compact
 
 LUNCH_CLUB = "eeb39e88-ea4a-5e25-86ac-d5a5175c418b"  # written in Gujarati, with an English version
 NOTES = ["Meena will ring the coordinator on Monday to say you are coming.",
@@ -68,13 +68,26 @@ def page_of(pages, text: str) -> int:
     return found[0]
 
 
-def test_three_activities_with_notes_fit_three_pages(connector, indexed, pdf_pages, backend):
+# A word of each note that pypdf keeps whole even where it reorders an Urdu page's English runs.
+NOTE_WORDS = ["coordinator", "cardigan", "minibus"]
+
+
+URDU_TAKES_FOUR = pytest.mark.xfail(strict=True, reason="Nastaliq's title and plan box fill 40% of page 1, so the "
+                                    "first activity starts page 2: the Urdu sheet still takes four pages")
+
+
+@pytest.mark.parametrize("locale", ["gu", pytest.param("ur", marks=URDU_TAKES_FOUR), "zh_Hans"])
+def test_three_activities_with_notes_fit_three_pages(connector, indexed, pdf_pages, backend, locale):
     if backend != "sqlite":
         pytest.skip("PDF rendering is checked on SQLite only")
-    assert len(pdf_pages(sheet(connector, three_activities(indexed), "zh_Hans"))) <= 3
+    pdf = sheet(connector, three_activities(indexed), locale)
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTEFACTS / f"sheet-three-activities-{locale}.pdf").write_bytes(pdf)  # to look at when it fails
+    pages = pdf_pages(pdf)
+    assert len(pages) <= 3, f"{len(pages)} pages"
 
 
-@pytest.mark.parametrize("locale", ["gu", "zh_Hans"])  # (pypdf reorders English runs on an Urdu page)
+@pytest.mark.parametrize("locale", ["gu", "ur", "zh_Hans"])
 def test_each_note_is_on_its_activitys_page_and_nothing_is_under_14pt(connector, indexed, pdf_pages, backend, locale):
     if backend != "sqlite":
         pytest.skip("PDF rendering is checked on SQLite only")
@@ -82,14 +95,16 @@ def test_each_note_is_on_its_activitys_page_and_nothing_is_under_14pt(connector,
     pages = pdf_pages(sheet(connector, ids, locale))
     with indexed.session() as session:
         names = [session.get(Service, service_id).text_in("en")[0] for service_id in ids]
-    for name, note in zip(names, NOTES):
-        assert page_of(pages, note) == page_of(pages, name), f"the note for {name!r} is on another page"
+    for name, note, word in zip(names, NOTES, NOTE_WORDS):
+        note_page = page_of(pages, word) if locale == "ur" else page_of(pages, note)
+        assert note_page == page_of(pages, name), f"the note for {name!r} is on another page"
     runs = [run for page in pages for run in page]
     text = compact("".join(run[0] for run in runs))
-    assert not any(compact(":" + note) in text for note in NOTES)  # no stray ": " before a note
+    if locale != "ur":  # (pypdf reorders English runs on an Urdu page)
+        assert not any(compact(":" + note) in text for note in NOTES)  # no stray ": " before a note
+        assert compact("Not checked for a while: please ring before you go.") in text
     smallest = min(run[1] for run in runs)
     assert smallest >= 13.9, f"text at {smallest} pt"
-    assert compact("Not checked for a while: please ring before you go.") in text
 
 
 def test_urdu_sheet_sets_its_english_column_in_a_latin_font(connector, indexed, pdf_pages, backend):
