@@ -13,11 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload, selectinload
 
 from ..connect.areas import Area, Ward
 from ..connect.sheet import contact_numbers
-from ..models import Reminder, Service
+from ..models import Attribute, Reminder, Service, ServiceAtLocation
 from ..submissions.keepers import keeper_address
 from .due import due_listings, latest_reminders
 
@@ -68,7 +68,11 @@ def freshness_report(session: Session, today: dt.date, now: dt.datetime, stale_a
     """Figures over listings that are not closed; ``category_name(term)`` names a category
     in the reader's language."""
     since = today - SIX_MONTHS
-    services = list(session.scalars(select(Service).where(Service.listing_status != "closed")))
+    # Only what the figures read: categories and places (the rest of a listing is not needed here).
+    services = list(session.scalars(select(Service).where(Service.listing_status != "closed").options(
+        lazyload("*"), selectinload(Service.attributes).selectinload(Attribute.taxonomy_term),
+        selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location),
+        selectinload(Service.service_areas))))
     overall = Share("all", "")
     by_ward: dict[str, Share] = {}
     by_category: dict[str, Share] = {}
