@@ -84,7 +84,7 @@ def test_the_freshness_page_and_call_list_are_accessible_in_every_locale_and_pri
         if slug in ("en", "ur"):
             page.emulate_media(media="print")
             expect(page.locator(".call-table form").first).to_be_hidden()
-            expect(page.locator(".site-header nav")).to_be_hidden()
+            expect(page.locator(".site-header nav.main-nav")).to_be_hidden()
             pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
             box = pdf.pages[0].mediabox
             assert (round(float(box.width), 1), round(float(box.height), 1)) == A4_POINTS
