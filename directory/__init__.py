@@ -11,11 +11,12 @@ from flask import Flask
 def create_app(test_config: dict | None = None) -> Flask:
     from .access_log import install_log_filters
     from .changelog_pruning import PruningPolicy
+    from . import mail
     from .config import settings_from_environment
     from .db import Database
     from .package_data import data_folder
     from .search import IndexSync, SearchEngine
-    from .web import accounts, api, bidi, connect, errors, health, i18n, moderate, public, security, submit
+    from .web import accounts, api, bidi, connect, errors, health, i18n, moderate, public, reminders, security, submit
     from .web.context import close_session
 
     app = Flask(__name__, template_folder=str(data_folder("templates")), static_folder=str(data_folder("static")))
@@ -33,6 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.before_request(index_sync.follow)
 
     install_log_filters(app.logger)
+    mail.init_app(app)
     i18n.init_app(app)
     bidi.init_app(app)
     errors.init_app(app)
@@ -43,5 +45,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     api.init_app(app)
     submit.init_app(app)
     moderate.init_app(app)
+    reminders.init_app(app)
     connect.init_app(app)
     return app

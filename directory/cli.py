@@ -1,4 +1,4 @@
-"""The ``directory`` command: init, seed, import-postcodes, create-moderator, serve, check.
+"""The ``directory`` command: init, seed, import-postcodes, create-moderator, serve, check, remind.
 
 Every command reads ``DIRECTORY_DATABASE_URL`` and ``DIRECTORY_INDEX_DIR`` through the same
 settings as the web app, prints progress for long work and ends with a one-line summary.
@@ -438,6 +438,31 @@ def newsletter_command(ctx: click.Context, area: str, locale: str, output: str) 
         Path(output).write_bytes(body)
     click.echo(f"Newsletter for {context['newsletter'].area.label} in {locale}: {count} activities"
                f"{' to ' + output if output != '-' else ''}", err=True)
+
+
+@main.command("remind")
+@click.option("--days-before", type=click.IntRange(min=0), default=None,
+              help="Ask this many days before a listing would turn stale (default 30, DIRECTORY_REMINDER_DAYS_BEFORE).")
+@click.option("--dry-run", is_flag=True, help="Say who would be asked; send and record nothing.")
+@click.pass_context
+def remind_command(ctx: click.Context, days_before: int | None, dry_run: bool) -> None:
+    """E-mail each listing nearing staleness, once, asking whether it is still right (run daily)."""
+    import datetime as dt
+
+    from .web.reminders.mailing import MailNotConfigured, send_reminders
+
+    app = ctx.obj
+    days = app.config["REMINDER_DAYS_BEFORE"] if days_before is None else days_before
+    try:
+        run = send_reminders(app, dt.date.today(), days, dry_run=dry_run)
+    except MailNotConfigured as error:
+        raise click.ClickException(f"cannot send reminders without {error} (see the README's settings)") from error
+    for name, address, locale in run.planned:
+        click.echo(f"would ask {address} ({locale}) about {name}")
+    for address in run.refused + run.failed:
+        click.echo(f"not delivered: {address}", err=True)
+    click.echo(f"Reminders: {len(run.sent)} sent, {len(run.refused)} refused, {len(run.failed)} failed, "
+               f"{len(run.planned)} planned (dry run), {len(run.no_address)} due with no address (call list)", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

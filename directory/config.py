@@ -31,6 +31,8 @@ def settings_from_environment() -> dict:
         "INDEX_DIR": os.environ.get("DIRECTORY_INDEX_DIR") or str(instance_dir / "index"),
         # Random per process when unset: fine for a laptop, refused by the production server.
         "SECRET_KEY": os.environ.get("DIRECTORY_SECRET_KEY") or os.urandom(32).hex(),
+        # Whether the key is the operator's own: links signed by `directory remind` must verify in the server.
+        "SECRET_KEY_FIXED": bool(os.environ.get("DIRECTORY_SECRET_KEY")),
         "STALE_AFTER_DAYS": _int("DIRECTORY_STALE_AFTER_DAYS", 183),
         "DEFAULT_LOCALE": os.environ.get("DIRECTORY_DEFAULT_LOCALE", "en"),
         "DISTANCE_UNIT": os.environ.get("DIRECTORY_DISTANCE_UNIT", "mi"),
@@ -73,5 +75,19 @@ def settings_from_environment() -> dict:
         "PDF_PROCESSES": _int("DIRECTORY_PDF_PROCESSES", 1),
         "PDF_QUEUE": _int("DIRECTORY_PDF_QUEUE", 4),
         "PDF_TIMEOUT": _int("DIRECTORY_PDF_TIMEOUT", 60),
+        # Outgoing e-mail (reminders to groups, notes to moderators) through Flask-Mailman; nothing is
+        # sent without MAIL_SERVER. MODERATION_EMAIL receives a note about each new submission.
+        "MAIL_SERVER": os.environ.get("DIRECTORY_MAIL_SERVER") or None,
+        "MAIL_PORT": _int("DIRECTORY_MAIL_PORT", 25),
+        "MAIL_USERNAME": os.environ.get("DIRECTORY_MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": os.environ.get("DIRECTORY_MAIL_PASSWORD") or None,
+        "MAIL_USE_TLS": _flag("DIRECTORY_MAIL_USE_TLS", False),
+        "MAIL_FROM": os.environ.get("DIRECTORY_MAIL_FROM") or None,
+        "MODERATION_EMAIL": os.environ.get("DIRECTORY_MODERATION_EMAIL") or None,
+        # `directory remind` asks a listing's keeper this many days before it would turn stale,
+        # at most once per REMINDER_INTERVAL_DAYS; its links work for REMINDER_LINK_DAYS.
+        "REMINDER_DAYS_BEFORE": _int("DIRECTORY_REMINDER_DAYS_BEFORE", 30),
+        "REMINDER_INTERVAL_DAYS": _int("DIRECTORY_REMINDER_INTERVAL_DAYS", 30),
+        "REMINDER_LINK_DAYS": _int("DIRECTORY_REMINDER_LINK_DAYS", 60),
         "SEED_DIR": os.environ.get("DIRECTORY_SEED_DIR") or str(data_folder("seed_data")),
     }

@@ -7,6 +7,7 @@ from .location import Accessibility, Location, PhysicalAddress, ServiceAtLocatio
 from .organization import Contact, Organization, Phone
 from .postcode import Postcode
 from .rate_limit import RateLimitCounter
+from .reminder import ListingKeeper, Reminder, ReminderToken
 from .schedule import InvalidSchedule, Schedule, Session
 from .submission import AuditEntry, EditToken, ProblemReport, Submission
 from .service import CostOption, Language, Service, ServiceArea, ServiceTranslation
@@ -15,7 +16,7 @@ from .taxonomy import Attribute, Taxonomy, TaxonomyTerm, TaxonomyTermTranslation
 __all__ = [
     "AuditEntry", "EditToken", "ProblemReport", "Submission",
     "Accessibility", "Account", "Attribute", "Base", "ChangeLogEntry", "ChangeLogPrune", "Contact", "CostOption", "GapCount", "InvalidSchedule",
-    "IndexNode", "Language", "Location", "Organization", "Phone", "PhysicalAddress", "Postcode", "ROLES",
+    "IndexNode", "Language", "ListingKeeper", "Reminder", "ReminderToken", "Location", "Organization", "Phone", "PhysicalAddress", "Postcode", "ROLES",
     "RateLimitCounter", "Schedule", "Service", "ServiceArea", "ServiceAtLocation", "ServiceTranslation", "Session",
     "Taxonomy", "TaxonomyTerm", "TaxonomyTermTranslation", "new_id",
 ]

@@ -34,10 +34,12 @@ def hash_token(token: str) -> str:
 
 
 def issue_token(session: Session, listing_id: str, lifetime: dt.timedelta = DEFAULT_LIFETIME,
-                revoked_by: str = "replaced") -> str:
+                revoked_by: str = "replaced", revoke_others: bool = True) -> str:
     """Make a new edit link for a listing, revoking any it had; returns the raw token
-    (shown once, never stored)."""
-    revoke_tokens(session, listing_id, revoked_by)
+    (shown once, never stored). ``revoke_others=False`` adds a link beside the group's own
+    (a reminder's "Change something" must not break the link the group already keeps)."""
+    if revoke_others:
+        revoke_tokens(session, listing_id, revoked_by)
     token = secrets.token_urlsafe(TOKEN_BYTES)
     session.add(EditToken(listing_id=listing_id, token_hash=hash_token(token), expires_at=utcnow() + lifetime))
     return token

@@ -18,6 +18,7 @@ from ..models.submission import PROBLEM_KINDS, utcnow
 from ..oruk.read import upsert_service
 from ..oruk.write import service_to_oruk
 from . import audit
+from .keepers import remember_submitter
 from .tokens import issue_token
 
 GROUP = "group"
@@ -56,6 +57,7 @@ def submit_listing(session: Session, payload: dict, locale: str, link_lifetime: 
     submission = Submission(kind="new", listing_id=payload["id"], payload=payload, locale=locale)
     session.add(submission)
     token = issue_token(session, payload["id"], **({"lifetime": link_lifetime} if link_lifetime else {}))
+    remember_submitter(session, payload["id"], payload)
     audit.record(session, payload["id"], GROUP, "submitted")
     return Receipt(submission, token)
 
@@ -79,16 +81,18 @@ def submit_edit(session: Session, listing_id: str, payload: dict, locale: str) -
     return submission
 
 
-def confirm_still_running(session: Session, listing_id: str, today: dt.date, actor: str = GROUP) -> Service:
+def confirm_still_running(session: Session, listing_id: str, today: dt.date, actor: str = GROUP,
+                          note: str | None = None) -> Service:
     """'Still running, nothing changed': only ``last_verified`` moves, no moderation needed."""
     service = live_listing(session, listing_id)
     before = service.last_verified.isoformat() if service.last_verified else None
     service.last_verified = today
-    audit.record(session, listing_id, actor, "verified", [["last_verified", before, today.isoformat()]])
+    audit.record(session, listing_id, actor, "verified", [["last_verified", before, today.isoformat()]], note=note)
     return service
 
 
-def set_group_status(session: Session, listing_id: str, choice: str, today: dt.date) -> Service:
+def set_group_status(session: Session, listing_id: str, choice: str, today: dt.date, actor: str = GROUP,
+                     note: str | None = None) -> Service:
     """The group says it is running, paused, full, has a waiting list or has closed.
 
     Takes effect at once (a group that is full should not get more visitors while a
@@ -102,7 +106,7 @@ def set_group_status(session: Session, listing_id: str, choice: str, today: dt.d
         service.how_to_join = how_to_join
     service.listing_status = status
     service.last_verified = today
-    audit.record(session, listing_id, GROUP, "status_changed", changes)
+    audit.record(session, listing_id, actor, "status_changed", changes, note=note)
     return service
 
 

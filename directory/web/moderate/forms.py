@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms.validators import Length, Optional, Regexp
 
-from ..submit.forms import NOTE_MAX, optional_text, required_text
+from ..submit.forms import NAME_MAX, NOTE_MAX, TOO_LONG, one_line, optional_text, required_text
 
 
 class DecisionForm(FlaskForm):
@@ -17,3 +19,12 @@ class RejectForm(FlaskForm):
 
 class ResolveForm(FlaskForm):
     resolution = optional_text(_l("What was done (optional)"), NOTE_MAX, area=True)
+
+
+class KeeperForm(FlaskForm):
+    """Who keeps the listing: the address reminders go to (empty: the listing's own)."""
+
+    email = StringField(_l("E-mail address for reminders"), filters=[one_line], validators=[
+        Optional(), Length(max=NAME_MAX, message=TOO_LONG),
+        Regexp(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+$",
+               message=_l("Please enter an e-mail address like name@example.org."))])

@@ -16,9 +16,18 @@ ACTIONS = {
     "report_resolved": _l("Problem report resolved"),
     "links_revoked": _l("Edit links revoked"),
     "link_issued": _l("New edit link issued"),
+    "reminder_sent": _l("Reminder e-mailed"),
+    "reminder_refused": _l("Reminder refused by the mail server"),
+    "reminder_failed": _l("Reminder could not be sent"),
+    "reminder_answered": _l("Reminder answered"),
+    "keeper_set": _l("Address for reminders changed"),
 }
 
-ACTORS = {"group": _l("The group (edit link)"), "public": _l("A member of the public")}
+ACTORS = {"group": _l("The group (edit link)"), "public": _l("A member of the public"),
+          "group (reminder)": _l("The group (reminder e-mail)"), "reminder": _l("Reminder (automatic)")}
+
+CALL_REASONS = {"no_address": _l("No e-mail address"), "refused": _l("E-mail address refused"),
+                "failed": _l("Reminder could not be sent"), "no_answer": _l("No answer to the reminder")}
 
 PROBLEMS = {"closed": _l("It has closed or stopped running"), "wrong_time": _l("The day or time is wrong"),
             "wrong_place": _l("The place or address is wrong"), "other": _l("Something else")}
@@ -31,7 +40,7 @@ FIELDS = {
     "gender": _l("Who can come"), "faith_setting": _l("Faith setting"), "food": _l("Food"),
     "minimum_age": _l("Minimum age"), "how_to_join": _l("How to join"), "application_process": _l("Joining details"),
     "carers_welcome": _l("Carers welcome"), "transport_provided": _l("Transport provided"),
-    "listing_status": _l("Status"), "last_verified": _l("Last checked"),
+    "listing_status": _l("Status"), "last_verified": _l("Last checked"), "keeper": _l("E-mail address for reminders"),
 }
 
 

@@ -15,6 +15,7 @@ from ...submissions import (
     AlreadyDecided, ListingNotLive, approve, confirm_still_running, diff, find_duplicates, history, issue_token,
     moderation_queue, record, reject, resolve_report, revoke_tokens,
 )
+from ...submissions.keepers import keeper_address
 from ...submissions.tokens import active_tokens
 from ..accounts import login_manager
 from ..context import db_session
@@ -23,7 +24,7 @@ from ..submit.flow import process_listing_form, render_form
 from ..submit.guards import private_page, refuse_broken_text
 from ..submit.listing_form import draft_for_listing, listing_form
 from . import labels
-from .forms import DecisionForm, RejectForm, ResolveForm
+from .forms import DecisionForm, KeeperForm, RejectForm, ResolveForm
 
 blueprint = Blueprint("moderate", __name__, url_prefix="/<lang>/moderate")
 
@@ -161,10 +162,17 @@ def resolve(report_id: str):
 
 @blueprint.get("/listings/<listing_id>/history")
 def listing_history(listing_id: str):
+    return history_page(listing_id)
+
+
+def history_page(listing_id: str, keeper_form: KeeperForm | None = None, status: int = 200):
     session = db_session()
-    return render_template("moderate/history.html", listing_id=listing_id, service=session.get(Service, listing_id[:36]),
+    service = session.get(Service, listing_id[:36])
+    keeper = keeper_address(session, service) if service else None
+    return render_template("moderate/history.html", listing_id=listing_id, service=service,
                            entries=history(session, listing_id[:36]), tokens=active_tokens(session, listing_id[:36]),
-                           decision_form=DecisionForm())
+                           decision_form=DecisionForm(), keeper=keeper,
+                           keeper_form=keeper_form or KeeperForm(formdata=None, email=keeper)), status
 
 
 @blueprint.post("/listings/<listing_id>/checked")

@@ -2,30 +2,25 @@
 
 Runs after the submission is committed. With no ``MAIL_SERVER`` and ``MODERATION_EMAIL``
 configured it does nothing; a failing mail server is logged and the group still sees its
-confirmation (the submission is already safe in the database).
+confirmation (the submission is already safe in the database). Sent through
+``directory.mail``, the same path as the reminders to groups.
 """
 from __future__ import annotations
 
-import smtplib
-from email.message import EmailMessage
-
 from flask import current_app
+from markupsafe import escape
+
+from ...mail import compose, deliver, mail_configured, open_connection
 
 
 def notify_moderators(kind: str, listing_name: str) -> bool:
-    config = current_app.config
-    server, recipient = config.get("MAIL_SERVER"), config.get("MODERATION_EMAIL")
-    if not server or not recipient:
+    recipient = current_app.config.get("MODERATION_EMAIL")
+    if not mail_configured() or not recipient:
         return False
-    try:
-        message = EmailMessage()
-        message["Subject"] = f"Community Signpost: {kind} listing waiting for review"
-        message["From"] = config.get("MAIL_FROM") or recipient
-        message["To"] = recipient
-        message.set_content(f"{listing_name}\n\nSign in to the moderation queue to review it.")
-        with smtplib.SMTP(server, int(config.get("MAIL_PORT") or 25), timeout=10) as smtp:
-            smtp.send_message(message)
-        return True
-    except Exception:  # the submission stands; a moderator will see it in the queue anyway
-        current_app.logger.exception("could not e-mail moderators about a submission")
-        return False
+    text = f"{listing_name}\n\nSign in to the moderation queue to review it."
+    html = f"<p><strong>{escape(listing_name)}</strong></p><p>Sign in to the moderation queue to review it.</p>"
+    message = compose(f"Community Signpost: {kind} listing waiting for review", recipient, text, html)
+    delivery = deliver(message, open_connection())
+    if delivery.state != "sent":  # the submission stands; a moderator will see it in the queue anyway
+        current_app.logger.error("could not e-mail moderators about a submission: %s", delivery.error)
+    return delivery.state == "sent"
