@@ -14,7 +14,9 @@ under a key of
   taxonomy appends to the change log; the index applies it within ~0.3 s on every worker
   (at once in the writing one), and the next request misses the old entry;
 * the current minute: pages say when a listing's next session is, and which listings are
-  out of date; within one minute a page made now and one made a moment ago are the same.
+  out of date; within one minute a page made now and one made a moment ago are the same;
+* the settings pages are drawn with (``RENDERING_SETTINGS``: the stale-after days, the
+  distance unit, the map tiles), so a changed setting never serves a page drawn without it.
 
 Keys are hashed (SHA-256): a postcode searched for never sits in Redis as text.
 
@@ -50,6 +52,7 @@ ENTRY_SECONDS = 120           # an entry is of no use after its minute; Redis dr
 ENTRIES_PER_PROCESS = 2_000   # SimpleCache: ~50 KB a page, ~100 MB at most
 TEXT_SIZE_COOKIE = "text_size"
 REMEMBER_COOKIE = "remember_token"  # Flask-Login's default name
+RENDERING_SETTINGS = ("STALE_AFTER_DAYS", "DISTANCE_UNIT", "TILE_URL", "TILE_ATTRIBUTION", "BASE_URL")
 _STATE = "page_cache_state"  # g: "kept" (served from or stored in the cache) or "private"
 
 
@@ -112,8 +115,9 @@ def _key(view: str, locale: str | None) -> str | None:
     generation = _generation()
     if generation is None:
         return None
+    settings = tuple(current_app.config.get(name) for name in RENDERING_SETTINGS)
     parts = (view, base_url(), request.path, request.query_string.decode("latin-1"), locale or "",
-             request.cookies.get(TEXT_SIZE_COOKIE) == "large", generation, int(time.time() // 60))
+             request.cookies.get(TEXT_SIZE_COOKIE) == "large", generation, int(time.time() // 60), settings)
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
