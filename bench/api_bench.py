@@ -38,14 +38,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SLUGS = ["en", "gu", "pl", "zh-hans", "zh-hant", "ur"]
 
 
+LEICESTER = [("Leicester", 52.6369, -1.1398, 1)]  # the sample directory's wards
+PLACES = TOWNS
+
+
 def api_urls(count: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     taxonomy = json.loads((ROOT / "seed_data" / "taxonomy.json").read_text(encoding="utf-8"))
     pools = query_pools(taxonomy, random.Random(seed + 1))
-    weights = [town[3] for town in TOWNS]
+    weights = [town[3] for town in PLACES]
     urls = []
     for number in range(count):
-        _name, lat, lon, _weight = rng.choices(TOWNS, weights)[0]
+        _name, lat, lon, _weight = rng.choices(PLACES, weights)[0]
         params = [("lat", f"{lat + rng.uniform(-0.03, 0.03):.5f}"), ("lon", f"{lon + rng.uniform(-0.045, 0.045):.5f}"),
                   ("proximity", "5000"), ("per_page", "20")]
         if number % 3:
@@ -70,7 +74,8 @@ def page_urls(listing_ids: list[str], count: int, seed: int) -> dict[str, list[s
     return {
         "home": [f"/{slug}/" for slug in SLUGS][:count],
         "search": searches,
-        "listing": [f"/{rng.choice(SLUGS)}/services/{service_id}" for service_id in rng.sample(listing_ids, count)],
+        "listing": [f"/{rng.choice(SLUGS)}/services/{service_id}"
+                    for service_id in rng.sample(listing_ids, min(count, len(listing_ids)))],
         "category": [f"/{rng.choice(SLUGS)}/categories/{code}" for code in rng.sample(codes, min(count, len(codes)))],
         "API": api_urls(count, seed + 3),
     }
@@ -90,6 +95,18 @@ def _codes(node) -> list[str]:
     return found
 
 
+def listing_ids(args) -> list[str]:
+    if not args.database_url:
+        return open_listing_ids(args.reuse_db)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(args.database_url)
+    with engine.connect() as connection:
+        ids = list(connection.execute(text("SELECT id FROM service WHERE listing_status <> 'closed' ORDER BY id")).scalars())
+    engine.dispose()
+    return ids
+
+
 class Server:
     def __init__(self, label: str, env: dict, workers: int, threads: int):
         self.label, self.port = label, free_port()
@@ -101,13 +118,22 @@ class Server:
         return wait_ready(self.port, self.process)
 
     def get(self, path: str) -> tuple[int, float]:
-        if self.connection is None:
-            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        started = time.perf_counter()
-        self.connection.request("GET", path)
-        response = self.connection.getresponse()
-        response.read()
-        return response.status, (time.perf_counter() - started) * 1000
+        """One request; a keep-alive connection gunicorn closed while idle is reopened."""
+        for attempt in (1, 2):
+            if self.connection is None:
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            started = time.perf_counter()
+            try:
+                self.connection.request("GET", path)
+                response = self.connection.getresponse()
+                response.read()
+                return response.status, (time.perf_counter() - started) * 1000
+            except (http.client.RemoteDisconnected, ConnectionError):
+                self.connection.close()
+                self.connection = None
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
 
     def stop(self) -> None:
         if self.connection is not None:
@@ -140,8 +166,10 @@ def cpu_per_request(servers: list[Server], urls: list[str], db_name: str) -> dic
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reuse-db", required=True)
+    parser.add_argument("--reuse-db", default=None, help="a PostgreSQL database built by bench/load.py")
     parser.add_argument("--reuse-index", type=Path, required=True)
+    parser.add_argument("--database-url", default=None,
+                        help="instead of --reuse-db: e.g. the seeded SQLite of `make run` (searches around Leicester)")
     parser.add_argument("--compare", type=Path, default=None, help="a checkout of the previous version")
     parser.add_argument("--queries", type=int, default=300, help="API URLs (each asked twice per server)")
     parser.add_argument("--per-kind", type=int, default=40, help="URLs per page kind for the CPU table")
@@ -150,7 +178,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261206)
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="api-bench-"))
-    env = server_env(args.reuse_db, args.reuse_index, workdir)
+    global PLACES
+    db_name = args.reuse_db or "-no-postgresql-database-"
+    env = server_env(db_name, args.reuse_index, workdir)
+    if args.database_url:
+        env["DIRECTORY_DATABASE_URL"] = args.database_url
+        PLACES = LEICESTER
     env["DIRECTORY_API_RATE_LIMIT"] = "1000000 per minute"
     variants = ([("previous version", {"PYTHONPATH": str(args.compare)})] if args.compare else []) + [
         ("page cache off", {"DIRECTORY_PAGE_CACHE": "0"}), ("this version", {})]
@@ -168,13 +201,13 @@ def main() -> None:
                 print(f"{name:20} {label:18} n={len(values):4} p50 {percentile(values, 0.5):6.1f} ms  "
                       f"p95 {percentile(values, 0.95):6.1f} ms", flush=True)
         print(f"load average after the API runs {loadavg()}", flush=True)
-        kinds = page_urls(open_listing_ids(args.reuse_db), args.per_kind, args.seed + 7)
+        kinds = page_urls(listing_ids(args), args.per_kind, args.seed + 7)
         interleaved(servers, [urls_[0] for urls_ in kinds.values()])  # templates
         print(f"\nserver CPU ms per request (gunicorn + PostgreSQL), {args.per_kind} URLs per kind")
         print(f"{'kind':10} {'asked':6} " + " ".join(f"{server.label:>18}" for server in servers))
         for kind, kind_urls in kinds.items():
             for asked in ("first", "again"):
-                cost = cpu_per_request(servers, kind_urls, args.reuse_db)
+                cost = cpu_per_request(servers, kind_urls, db_name)
                 print(f"{kind:10} {asked:6} " + " ".join(f"{cost[server.label]:>18.1f}" for server in servers),
                       flush=True)
         print(f"load average at the end {loadavg()}")
