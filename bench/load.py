@@ -344,17 +344,33 @@ def print_table(title: str, table: dict) -> None:
             print(f"|   e.g. {example} |")
 
 
+def variants(args) -> list[tuple[str, dict]]:
+    """(label, environment changes) of each server measured, in the order they run: with
+    ``--compare DIR`` (a checkout of the previous version) that version first, then this one
+    with its page cache off, then this one as configured — the same URLs, one after another."""
+    if not args.compare:
+        return [("this version", {})]
+    return [("previous version", {"PYTHONPATH": str(args.compare)}),
+            ("this version, page cache off", {"DIRECTORY_PAGE_CACHE": "0"}),
+            ("this version", {})]
+
+
 def run_load(args, db_name: str, index_dir: Path, workdir: Path) -> None:
     env = server_env(db_name, index_dir, workdir)
-    urls = make_urls(open_listing_ids(db_name), 6000, args.seed)
+    urls = make_urls(open_listing_ids(db_name), args.urls, args.seed)
     warm_urls = make_urls(open_listing_ids(db_name), 600, args.seed + 99)
+    distinct = len(set(path for _kind, path in urls))
+    print(f"{len(urls)} URLs in the cycle, {distinct} distinct: a URL asked again within its minute may be a "
+          f"page-cache hit (in the worker that made it)", flush=True)
     profiled = int(args.workers.split(",")[0])
-    for workers in [int(part) for part in args.workers.split(",") if part.strip()]:
+    runs = [(workers, label, changes) for workers in [int(part) for part in args.workers.split(",") if part.strip()]
+            for label, changes in variants(args)]
+    for workers, label, changes in runs:
         port = free_port()
         server = None
         try:
             log_path = Path(tempfile.gettempdir()) / f"load-gunicorn-{os.getpid()}-{workers}w{args.threads}t.log"
-            server = start_server(env, workers, args.threads, port, log_path)
+            server = start_server(dict(env, **changes), workers, args.threads, port, log_path)
             ready_s = wait_ready(port, server)
             # warm-up: every worker opens its searcher and loads its caches (a few seconds at 50k)
             warm = summarise(drive(port, warm_urls, args.connections, args.warmup))
@@ -366,7 +382,7 @@ def run_load(args, db_name: str, index_dir: Path, workdir: Path) -> None:
             served = table["all"]["requests"]
             cpu_ms = {key: 1000 * value / max(1, served) for key, value in cpu.items()}
             cpu_share = outcome["cpu_s"] / outcome["elapsed"]
-            print_table(f"{workers} workers × {args.threads} threads, {args.connections} connections, {args.duration:.0f} s, "
+            print_table(f"[{label}] {workers} workers × {args.threads} threads, {args.connections} connections, {args.duration:.0f} s, "
                         f"{args.listings_label} listings; load average before {load_before}, after {load_after}; "
                         f"load generator used {cpu_share:.2f} CPU (of {os.cpu_count()})", table)
             if table["all"]["errors"]:
@@ -379,14 +395,15 @@ def run_load(args, db_name: str, index_dir: Path, workdir: Path) -> None:
             print(f"targets: searches/s {searches['req_per_s']:.1f} (≥ {TARGETS['searches_per_s']:.0f}), "
                   f"search p95 {searches['p95_ms']:.1f} ms (< {TARGETS['p95_ms']:.0f}); "
                   f"ready after {ready_s:.1f} s, warm-up {warm['all']['requests']} requests")
-            line = {"bench": "load", "listings": args.listings_label, "workers": workers, "threads": args.threads,
+            line = {"bench": "load", "variant": label, "urls": len(urls), "distinct_urls": distinct,
+                    "listings": args.listings_label, "workers": workers, "threads": args.threads,
                     "connections": args.connections, "duration_s": args.duration, "mix": MIX,
                     "kinds": {k: {key: value for key, value in v.items() if key != "error_examples"}
                               for k, v in table.items()},
                     "generator_cpu": cpu_share, "cpu_ms_per_request": cpu_ms, "loadavg_before": load_before, "loadavg_after": load_after,
                     "targets": TARGETS, "date": dt.date.today().isoformat(), "python": platform.python_version()}
             print("JSON " + json.dumps(line, default=float), flush=True)
-            if args.profile and workers == profiled:
+            if args.profile and workers == profiled and label == runs[-1][1]:
                 profile_workers(server, port, urls, args.connections, args.profile,
                                 Path(tempfile.gettempdir()) / f"load-py-spy-{os.getpid()}-{workers}w.txt")
         finally:
@@ -543,6 +560,11 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=20.0, help="seconds of unmeasured load first")
     parser.add_argument("--connections", type=int, default=16, help="keep-alive connections of the load generator")
     parser.add_argument("--seed", type=int, default=20240601)
+    parser.add_argument("--urls", type=int, default=6000,
+                        help="URLs in the cycle (more: fewer repeats, so fewer page-cache hits)")
+    parser.add_argument("--compare", type=Path, default=None,
+                        help="a checkout of the previous version (git worktree or `git archive`), served from the same "
+                             "database and index before this one: baseline and new figures from one run")
     parser.add_argument("--profile", type=float, default=0,
                         help="after the first worker count's run, sample its workers with py-spy for this many seconds")
     parser.add_argument("--keep", action="store_true", help="keep the database and index; print how to reuse them")

@@ -5,11 +5,16 @@ rendering — everything but the socket) against the `make run` database and ind
 mix of searches in all four languages, and prints median and p95 per kind with the
 listing page as a baseline measured in the same process.
 
+Each URL is asked twice in turn, with the page cache off and on (``web/page_cache.py``),
+so both columns come from the same minutes of the same process; "on" after the first
+round is a warm page: answered from the cache. CPU ms is the process's CPU per request.
+
     .venv/bin/python bench/search_page_bench.py [--rounds 20]
 """
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
 from urllib.parse import quote
@@ -37,19 +42,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
-    client = create_app().test_client()
+    app = create_app()
+    client = app.test_client()
     for urls in SEARCHES.values():  # warm up: analysers, caches, templates
         for url in urls:
             assert client.get(url).status_code == 200, url
-    print(f"{'page':28} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'page':28} {'cache':>5} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms':>8}")
     for kind, urls in SEARCHES.items():
-        timings = []
+        timings: dict[bool, list[float]] = {False: [], True: []}
+        cpu: dict[bool, float] = {False: 0.0, True: 0.0}
         for _ in range(args.rounds):
             for url in urls:
-                started = time.perf_counter()
-                client.get(url)
-                timings.append((time.perf_counter() - started) * 1000)
-        print(f"{kind:28} {len(timings):>8} {statistics.median(timings):>8.1f} {percentile(timings, 0.95):>8.1f}")
+                for cached in (False, True):
+                    app.config["PAGE_CACHE"] = cached
+                    started, cpu_started = time.perf_counter(), time.process_time()
+                    client.get(url)
+                    timings[cached].append((time.perf_counter() - started) * 1000)
+                    cpu[cached] += time.process_time() - cpu_started
+        for cached in (False, True):
+            values = timings[cached]
+            print(f"{kind:28} {'on' if cached else 'off':>5} {len(values):>8} {statistics.median(values):>8.1f} "
+                  f"{percentile(values, 0.95):>8.1f} {1000 * cpu[cached] / len(values):>8.2f}")
+    print(f"load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .db import Database
     from .package_data import data_folder
     from .search import IndexSync, SearchEngine
-    from .web import accounts, api, bidi, connect, errors, health, i18n, moderate, public, reminders, security, submit
+    from .web import (accounts, api, bidi, connect, errors, health, i18n, moderate, page_cache, public, reminders,
+                      security, submit)
     from .web.context import close_session
 
     app = Flask(__name__, template_folder=str(data_folder("templates")), static_folder=str(data_folder("static")))
@@ -34,6 +35,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.before_request(index_sync.follow)
 
     install_log_filters(app.logger)
+    page_cache.init_app(app)  # first: its after-request hook runs last, after every cookie is set
     mail.init_app(app)
     i18n.init_app(app)
     bidi.init_app(app)

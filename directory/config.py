@@ -64,6 +64,10 @@ def settings_from_environment() -> dict:
         # Load analysers, index columns, templates and catalogues before the server accepts its first
         # request (a few seconds at start-up per process); 0 to start at once and warm lazily.
         "WARM_UP": _flag("DIRECTORY_WARM_UP", True),
+        # Anonymous public pages and API answers kept per URL, locale and index generation
+        # (web/page_cache.py): in each process, or in Redis shared by every worker and node.
+        "PAGE_CACHE": _flag("DIRECTORY_PAGE_CACHE", True),
+        "CACHE_REDIS_URL": (os.environ.get("DIRECTORY_CACHE_REDIS_URL") or "").strip() or None,
         # The change log is pruned hourly: rows older than this many days that every index has applied.
         "CHANGE_LOG_KEEP_DAYS": _int("DIRECTORY_CHANGE_LOG_KEEP_DAYS", 7),
         # An index (node) not heard from for this many days is no longer waited for; if it comes back

@@ -3,22 +3,27 @@ from __future__ import annotations
 
 import json
 import math
+from contextlib import contextmanager
 
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
 from sqlalchemy import func, select
 
-from ...discovery import FoundActivity, find_activities
+from ...discovery import FoundActivity, find_activities, search_activities
 from ...geography import InvalidLocation, Point, haversine_m
+from ...i18n.locales import negotiate
 from ...listings import VISIBLE_STATUSES
 from ...models import Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 from ...oruk import ids, publish
 from ...oruk.export import FORMATS, export
-from ...search import IndexMissing, InvalidSearch
+from ...search import IndexMissing, InvalidSearch, SearchHit
 from ...search.query import MAX_PER_PAGE
 from ..context import db_session, search_engine
+from ..i18n import current_site_locale
 from ..links import base_url, external_url
+from ..page_cache import shared
 from . import params
 from .openapi import ORUK_PROFILE, ORUK_VERSION, openapi_document
+from .prepared import published, published_services
 from .problems import ALLOWED_METHODS, ApiProblem, bad_parameter, install_error_handlers, problem_response
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
@@ -54,6 +59,17 @@ def _envelope(contents: list, total: int, page: int, per_page: int) -> dict:
             "first_page": page == 1, "last_page": page >= total_pages, "empty": not contents, "contents": contents}
 
 
+def _answer_locales() -> str:
+    """What an answer's language depends on: Accept-Language (the listings' text, when no
+    ``locale=`` is in the query string, which is part of the key anyway) and the site's
+    locale (the docs page, problem documents)."""
+    asked = negotiate(list(request.accept_languages)).code if request.headers.get("Accept-Language") else ""
+    return f"{current_site_locale().code}|{asked}"
+
+
+shared_answer = shared(_answer_locales)  # the same answer for every anonymous client
+
+
 def _locale() -> str | None:
     return params.reader_locale(request.args, request.accept_languages if request.headers.get("Accept-Language")
                                 else None)
@@ -62,29 +78,46 @@ def _locale() -> str | None:
 # ---- meta -----------------------------------------------------------------------------------
 
 @blueprint.get("/")
+@shared_answer
 def meta():
     return jsonify({"version": ORUK_VERSION, "profile": ORUK_PROFILE,
                     "openapi_url": external_url("api.openapi")})
 
 
 @blueprint.get("/openapi.json")
+@shared_answer
 def openapi():
     return jsonify(openapi_document(base_url() + "/api"))
 
 
 @blueprint.get("/docs")
+@shared_answer
 def docs():
     return render_template("api/docs.html", document=openapi_document(base_url() + "/api"))
 
 
 # ---- services ---------------------------------------------------------------------------------
 
+@contextmanager
+def _engine_errors():
+    """The engine's refusals as problem documents."""
+    try:
+        yield
+    except InvalidSearch as error:
+        raise ApiProblem(400, "Invalid search", str(error)) from None
+    except IndexMissing:
+        raise ApiProblem(503, "Search index not ready",
+                         "the search index has not been built yet; run `directory reindex`") from None
+
+
 def _search(query: params.ServiceQuery) -> tuple[list[FoundActivity], int]:
-    """(activities of the requested page, total) — nearest suitable first when located."""
+    """(activities of the requested page, total) — nearest suitable first when located,
+    each with its listing loaded (what the ORUK filters the engine does not know and the
+    places of ``/service_at_locations`` need)."""
     if query.nothing:
         return [], 0
     session, engine = db_session(), search_engine()
-    try:
+    with _engine_errors():
         if not query.needs_all_hits:
             found = find_activities(session, engine, query.request, query.located)
             return found.activities, found.results.total
@@ -103,16 +136,24 @@ def _search(query: params.ServiceQuery) -> tuple[list[FoundActivity], int]:
             return activities, len(activities)
         start = (wanted_page - 1) * wanted_size
         return activities[start:start + wanted_size], len(activities)
-    except InvalidSearch as error:
-        raise ApiProblem(400, "Invalid search", str(error)) from None
-    except IndexMissing:
-        raise ApiProblem(503, "Search index not ready",
-                         "the search index has not been built yet; run `directory reindex`") from None
 
 
-def _service_item(activity: FoundActivity, query: params.ServiceQuery) -> dict:
-    service, hit = activity.service, activity.hit
-    item = publish.service(service, query.locale) if query.full else publish.service_summary(service, query.locale)
+def _published_page(query: params.ServiceQuery) -> tuple[list[tuple[SearchHit, dict]], int]:
+    """(hit, ORUK object) for the requested page, and the total. A page the engine can
+    answer alone is shaped from prepared objects (``prepared.py``): no ORM when all are kept."""
+    if query.nothing or query.needs_all_hits:
+        activities, total = _search(query)
+        return [(activity.hit, published(activity.service, query.locale, query.full))
+                for activity in activities], total
+    engine = search_engine()
+    with _engine_errors():
+        results = search_activities(engine, query.request, query.located)
+        stamp = engine.catalogue_stamp()
+    return published_services(db_session(), results.hits, query.locale, query.full, stamp), results.total
+
+
+def _service_item(hit: SearchHit, published_service: dict, query: params.ServiceQuery) -> dict:
+    item = dict(published_service)  # the prepared object is shared: add to a copy
     if query.located is not None and hit.distance_m is not None:
         item["distance"] = round(hit.distance_m, 1)
     if query.located is not None or query.request.text:
@@ -126,17 +167,19 @@ def _ndjson(items: list[dict]) -> Response:
 
 
 @blueprint.get("/services")
+@shared_answer
 def services():
     query = params.service_query(db_session(), request.args,
                                  request.accept_languages if request.headers.get("Accept-Language") else None)
-    activities, total = _search(query)
-    items = [_service_item(activity, query) for activity in activities]
+    page, total = _published_page(query)
+    items = [_service_item(hit, published_service, query) for hit, published_service in page]
     if query.ndjson:
         return _ndjson(items)
     return jsonify(_envelope(items, total, query.request.page, query.request.per_page))
 
 
 @blueprint.get("/services/<service_id>")
+@shared_answer
 def service(service_id: str):
     listing = ids.find(db_session(), Service, service_id)  # the published id, or the id as stored
     if listing is None:
@@ -154,6 +197,7 @@ def _link_item(link: ServiceAtLocation, locale: str | None, distance: float | No
 
 
 @blueprint.get("/service_at_locations")
+@shared_answer
 def service_at_locations():
     query = params.service_query(db_session(), request.args,
                                  request.accept_languages if request.headers.get("Accept-Language") else None)
@@ -192,6 +236,7 @@ def _search_all(query: params.ServiceQuery) -> tuple[list[FoundActivity], int]:
 
 
 @blueprint.get("/service_at_locations/<link_id>")
+@shared_answer
 def service_at_location(link_id: str):
     link = ids.find(db_session(), ServiceAtLocation, link_id)
     if link is None:
@@ -210,11 +255,13 @@ def _paged(statement, render) -> Response:
 
 
 @blueprint.get("/taxonomies")
+@shared_answer
 def taxonomies():
     return _paged(select(Taxonomy).order_by(Taxonomy.name, Taxonomy.id), publish.taxonomy)
 
 
 @blueprint.get("/taxonomies/<taxonomy_id>")
+@shared_answer
 def taxonomy(taxonomy_id: str):
     found = ids.find(db_session(), Taxonomy, taxonomy_id)
     if found is None:
@@ -223,6 +270,7 @@ def taxonomy(taxonomy_id: str):
 
 
 @blueprint.get("/taxonomy_terms")
+@shared_answer
 def taxonomy_terms():
     locale = _locale()
     statement = select(TaxonomyTerm).order_by(TaxonomyTerm.name, TaxonomyTerm.id)
@@ -238,6 +286,7 @@ def taxonomy_terms():
 
 
 @blueprint.get("/taxonomy_terms/<term_id>")
+@shared_answer
 def taxonomy_term(term_id: str):
     found = ids.find(db_session(), TaxonomyTerm, term_id)
     if found is None:
@@ -246,12 +295,14 @@ def taxonomy_term(term_id: str):
 
 
 @blueprint.get("/organizations")
+@shared_answer
 def organizations():
     return _paged(select(Organization).order_by(Organization.name, Organization.id),
                   lambda organization: publish.organization(organization, full=False))
 
 
 @blueprint.get("/organizations/<organization_id>")
+@shared_answer
 def organization(organization_id: str):
     session = db_session()
     found = ids.find(session, Organization, organization_id)

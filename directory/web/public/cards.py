@@ -12,12 +12,12 @@ with the page. A listing the index has no version for is never cached.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from flask import current_app, url_for
 from markupsafe import Markup
+
+from ..prepared import ListingVersionCache
 
 CARD_CACHE_SIZE = 20_000   # cards kept per process (~2 KB each), least recently shown dropped
 
@@ -30,38 +30,11 @@ class Card:
     valid_until: dt.datetime | None  # when the "next session" shown starts (None: never stale)
 
 
-class CardCache:
-    """Least-recently-used cards of one process; safe to share between threads."""
+class CardCache(ListingVersionCache):
+    """Least-recently-used cards of one process, per (listing, version, locale)."""
 
     def __init__(self, size: int = CARD_CACHE_SIZE):
-        self.size = size
-        self._cards: OrderedDict[tuple, Card] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, service_id: str, version: int | None, locale: str, now: dt.datetime) -> Card | None:
-        if version is None:
-            return None
-        key = (service_id, version, locale)
-        with self._lock:
-            card = self._cards.get(key)
-            if card is None:
-                return None
-            if card.valid_until is not None and now >= card.valid_until:
-                del self._cards[key]
-                return None
-            self._cards.move_to_end(key)
-            return card
-
-    def put(self, service_id: str, version: int | None, locale: str, card: Card) -> None:
-        if version is None:
-            return
-        with self._lock:
-            self._cards[(service_id, version, locale)] = card
-            while len(self._cards) > self.size:
-                self._cards.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._cards)
+        super().__init__(size)
 
 
 def render_cards(services: list, locale: str, now: dt.datetime) -> dict[str, Card]:

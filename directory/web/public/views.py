@@ -13,6 +13,7 @@ from ...search import IndexMissing, SearchRequest
 from ..context import db_session, search_engine
 from ..cookies import cookie_flags
 from ..i18n import current_site_locale
+from ..page_cache import shared
 from ..redirects import safe_next
 from . import presenters
 from .cards import card_cache, map_markers, render_cards
@@ -22,6 +23,13 @@ RESULTS_PER_PAGE = 10
 TEXT_SIZE_COOKIE = "text_size"
 
 blueprint = Blueprint("public", __name__, url_prefix="/<lang>")
+
+
+def _page_locale() -> str:
+    return current_site_locale().code
+
+
+shared_page = shared(_page_locale)  # the same page for every anonymous reader of the URL's language
 
 
 @blueprint.app_context_processor
@@ -41,12 +49,14 @@ def root():
 
 
 @blueprint.get("/")
+@shared_page
 def home():
     return render_template("public/home.html", categories=category_tree(db_session(), search_engine().catalogue_stamp()), presenters=presenters,
                            distance_choices=DISTANCE_CHOICES_MILES)
 
 
 @blueprint.get("/search")
+@shared_page
 def search():
     """Results for "what" and "where": nearest suitable first, with facets to narrow."""
     session = db_session()
@@ -97,12 +107,14 @@ def _result_cards(session, hits, locale: str, now: dt.datetime) -> list:
 
 
 @blueprint.get("/categories/")
+@shared_page
 def categories():
     return render_template("public/categories.html",
                            categories=category_tree(db_session(), search_engine().catalogue_stamp()))
 
 
 @blueprint.get("/categories/<code>")
+@shared_page
 def category(code: str):
     session = db_session()
     try:
@@ -121,6 +133,7 @@ def _listing_or_404(service_id: str):
 
 
 @blueprint.get("/services/<service_id>")
+@shared_page
 def service(service_id: str):
     listing = _listing_or_404(service_id)
     today = dt.date.today()
@@ -132,6 +145,7 @@ def service(service_id: str):
 
 
 @blueprint.get("/services/<service_id>/print")
+@shared_page
 def service_print(service_id: str):
     listing = _listing_or_404(service_id)
     return render_template("public/service_print.html", service=listing, now=dt.datetime.now(),
