@@ -17,7 +17,8 @@ from ...submissions import (
 )
 from ...submissions.tokens import active_tokens
 from ..accounts import login_manager
-from ..context import db_session
+from ...listings import term_names
+from ..context import db_session, search_engine
 from ..links import external_url, link_lifetime
 from ..submit.flow import process_listing_form, render_form
 from ..submit.guards import private_page, refuse_broken_text
@@ -50,6 +51,11 @@ def moderation_labels():
     return {"moderation_labels": labels}
 
 
+def _terms() -> dict:
+    """Category names by code: a diff shows "Lunch club", not ``lunch-club``."""
+    return term_names(db_session(), search_engine().catalogue_stamp())
+
+
 def _actor() -> str:
     return current_user.email
 
@@ -80,7 +86,7 @@ def submission(submission_id: str):
     changes = diff(service_to_oruk(live) if live else None, item.payload)
     duplicates = find_duplicates(db_session(), item.payload, exclude=item.listing_id)
     return render_template("moderate/submission.html", item=item, live=live, changes=changes, duplicates=duplicates,
-                           decision_form=DecisionForm(), reject_form=RejectForm())
+                           decision_form=DecisionForm(), reject_form=RejectForm(), terms=_terms())
 
 
 @blueprint.post("/submissions/<submission_id>/approve")
@@ -98,7 +104,7 @@ def reject_submission(submission_id: str):
         live = db_session().get(Service, item.listing_id)
         return render_template("moderate/submission.html", item=item, live=live,
                                changes=diff(service_to_oruk(live) if live else None, item.payload),
-                               duplicates=[], decision_form=DecisionForm(), reject_form=form), 400
+                               duplicates=[], decision_form=DecisionForm(), reject_form=form, terms=_terms()), 400
     return _decide(item, lambda: reject(db_session(), item, _actor(), form.reason.data), _("Rejected."))
 
 
@@ -164,7 +170,7 @@ def listing_history(listing_id: str):
     session = db_session()
     return render_template("moderate/history.html", listing_id=listing_id, service=session.get(Service, listing_id[:36]),
                            entries=history(session, listing_id[:36]), tokens=active_tokens(session, listing_id[:36]),
-                           decision_form=DecisionForm())
+                           decision_form=DecisionForm(), terms=_terms())
 
 
 @blueprint.post("/listings/<listing_id>/checked")

@@ -15,6 +15,7 @@ from ..cookies import cookie_flags
 from ..i18n import current_site_locale
 from ..redirects import safe_next
 from . import presenters
+from .listing_facts import listing_facts
 from .cards import card_cache, map_markers, render_cards
 from .search_params import DISTANCE_CHOICES_MILES, parse_search_form
 
@@ -128,6 +129,7 @@ def service(service_id: str):
         "public/service.html", service=listing, now=dt.datetime.now(),
         stale=listing.is_stale(today, current_app.config["STALE_AFTER_DAYS"]),
         markers=map_markers(listing, current_site_locale().code),
+        facts=listing_facts(listing, current_site_locale().code),
     )
 
 
@@ -135,7 +137,8 @@ def service(service_id: str):
 def service_print(service_id: str):
     listing = _listing_or_404(service_id)
     return render_template("public/service_print.html", service=listing, now=dt.datetime.now(),
-                           stale=listing.is_stale(dt.date.today(), current_app.config["STALE_AFTER_DAYS"]))
+                           stale=listing.is_stale(dt.date.today(), current_app.config["STALE_AFTER_DAYS"]),
+                           facts=listing_facts(listing, current_site_locale().code))
 
 
 @blueprint.get("/text-size")
