@@ -70,6 +70,7 @@ def init_app(app: Flask) -> None:
                                  site_locale_codes=tuple(BY_CODE), html_lang_for=html_lang_for, vocabulary=vocabulary,
                                  content_language=content_language, text_direction=text_direction,
                                  same_page_in=same_page_in, list_of=listing_words.list_of,
+                                 date_with_time=listing_words.date_with_time,
                                  cost_option_label=listing_words.cost_option_label,
                                  cost_option_kind=listing_words.cost_option_kind,
                                  schedule_summary=listing_words.schedule_summary)

@@ -74,6 +74,15 @@ def list_of(items, style: str = "standard") -> Markup:
     return Markup(joined)
 
 
+def date_with_time(day, time=None) -> Markup:
+    """A day and a time joined as the reader's language joins them (CLDR's date-time pattern):
+    "Tuesday 8 December 2026, 12:00"; Chinese and Gujarati with a space, no comma."""
+    if not time:
+        return escape(day)
+    pattern = str(Locale.parse(_babel_locale()).datetime_formats["medium"])
+    return Markup(escape(pattern).replace("{1}", escape(day)).replace("{0}", escape(time)))
+
+
 def vocabulary_label(code: str, vocabulary_name: str) -> str:
     """A code of one of our vocabularies ("drop_in" of "how_to_join") as the reader's words."""
     labels = vocabulary.VOCABULARIES.get(vocabulary_name, {})
