@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 from .. import vocabulary
 from ..models.schedule import InvalidSchedule, parse_byday
 
-WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 ORDINALS = {1: _l("first"), 2: _l("second"), 3: _l("third"), 4: _l("fourth"), -1: _l("last")}
 FREQUENCIES = {"DAILY": _l("Every day"), "WEEKLY": _l("Every week"), "MONTHLY": _l("Every month"),
                "YEARLY": _l("Every year")}
@@ -87,14 +86,6 @@ def vocabulary_label(code: str, vocabulary_name: str) -> str:
     """A code of one of our vocabularies ("drop_in" of "how_to_join") as the reader's words."""
     labels = vocabulary.VOCABULARIES.get(vocabulary_name, {})
     return _(labels[code]) if code in labels else code
-
-
-def weekday_name(code: str) -> str:
-    """ "TH" → "Thursday" in the reader's language (CLDR's names); an unknown code as it is."""
-    code = (code or "").strip().upper()[-2:]
-    if code not in WEEKDAY_CODES:
-        return code
-    return get_day_names("wide", locale=_babel_locale())[WEEKDAY_CODES.index(code)]
 
 
 def _day_phrase(day) -> str:
