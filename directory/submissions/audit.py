@@ -39,13 +39,27 @@ def flatten(value, path: str = "") -> dict[str, object]:
 
 def comparable(listing: dict | None) -> dict:
     """An ORUK document as a reader compares it: categories by code, ORUK ``status``
-    left out (it is derived from ``listing_status`` on export)."""
+    left out (it is derived from ``listing_status`` on export), and the sets that have no
+    order (languages spoken, each place's access) as sorted codes: the same members in
+    another order are no change."""
     listing = dict(listing or {})
     listing.pop("status", None)
     listing["attributes"] = sorted(
         (item.get("taxonomy_term") or {}).get("code") or item.get("taxonomy_term_id") or ""
         for item in listing.get("attributes") or [])
+    listing["languages"] = sorted(item.get("code") or "" for item in listing.get("languages") or [])
+    listing["service_at_locations"] = [
+        dict(link, location=_comparable_location(link.get("location")))
+        for link in listing.get("service_at_locations") or []]
     return listing
+
+
+def _comparable_location(location: dict | None) -> dict | None:
+    if not location:
+        return location
+    access = location.get("accessibility") or []
+    return dict(location, accessibility=sorted(item.get("description") or "" for item in access),
+                accessibility_details=sorted(item.get("details") for item in access if item.get("details")))
 
 
 def diff(before: dict | None, after: dict | None) -> list[list]:

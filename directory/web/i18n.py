@@ -6,6 +6,7 @@ from flask_babel import Babel, format_date, get_locale
 
 from .. import vocabulary
 from ..i18n.detect import text_direction
+from . import listing_words
 from .cookies import cookie_flags
 from ..i18n.locales import (BY_CODE, CATALOGUE_DIR, SITE_LOCALES, content_language, date_pattern, display_language_name,
                             html_lang_for, locale_for_slug, negotiate)
@@ -68,7 +69,13 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(site_locales=SITE_LOCALES, site_locales_by_code=BY_CODE,
                                  site_locale_codes=tuple(BY_CODE), html_lang_for=html_lang_for, vocabulary=vocabulary,
                                  content_language=content_language, text_direction=text_direction,
-                                 same_page_in=same_page_in)
+                                 same_page_in=same_page_in, list_of=listing_words.list_of,
+                                 date_with_time=listing_words.date_with_time,
+                                 cost_option_label=listing_words.cost_option_label,
+                                 cost_option_kind=listing_words.cost_option_kind,
+                                 schedule_summary=listing_words.schedule_summary)
+    app.add_template_filter(listing_words.list_of, "list_of")
+    app.add_template_filter(listing_words.vocabulary_label, "vocabulary_label")
 
     @app.template_filter("dateformat")
     def date_in_house_style(value, format: str = "medium") -> str:

@@ -48,15 +48,45 @@
   form.insertBefore(nav, actions);
   form.classList.add("js-steps");
 
-  nav.next.addEventListener("click", function () {
+  function goNext() {
     var missing = missingRequired(steps[current]);
     if (missing) { missing.focus(); missing.reportValidity && missing.reportValidity(); return; }
     show(current + 1);
     steps[current].querySelector("legend").scrollIntoView();
     var first = steps[current].querySelector("input:not([type=hidden]), select, textarea");
     if (first) { first.focus({ preventScroll: true }); }
-  });
+  }
+  nav.next.addEventListener("click", goNext);
   nav.back.addEventListener("click", function () { show(current - 1); });
+
+  /* Enter in a field means "next step" until the last one: the browser would otherwise
+   * submit the whole form and come back with errors for steps not yet reached. */
+  form.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key !== "Enter" || event.isComposing || current === steps.length - 1) { return; }
+    if (target.tagName !== "INPUT" || /^(button|submit|reset|file)$/.test(target.type)) { return; }
+    event.preventDefault();
+    goNext();
+  });
+
+  /* A link in the error summary to a field on a hidden step opens that step, then focuses
+   * the field (for a group of radio buttons or checkboxes: its first one). */
+  function openField(id) {
+    var target = id && document.getElementById(id);
+    if (!target || !form.contains(target)) { return false; }
+    var step = target.closest("fieldset.step");
+    if (step) { show(steps.indexOf(step)); }
+    var focusable = target.matches("input, select, textarea") ? target : target.querySelector("input, select, textarea");
+    (focusable || target).focus();
+    target.scrollIntoView({ block: "center" });
+    return true;
+  }
+  if (hasErrors) {
+    document.getElementById("error-summary").addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      if (link && openField(decodeURIComponent(link.getAttribute("href").slice(1)))) { event.preventDefault(); }
+    });
+  }
   show(hasErrors ? stepWithFirstError() : 0);
   if (hasErrors) { document.getElementById("error-summary").focus(); }
 

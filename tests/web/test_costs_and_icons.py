@@ -21,7 +21,7 @@ def listing(*options, free=False, fees=""):
     return SimpleNamespace(is_free=free, cost_options=list(options), fees_description=fees, locale="pl")
 
 
-def cost_line(app, service, detail="amounts", fees=False, locale="en"):
+def cost_line(app, service, detail="amounts", fees=None, locale="en"):
     with app.test_request_context("/"), force_locale(locale):
         return render_template_string(RENDER, service=service, detail=detail, fees=fees)
 
@@ -40,14 +40,14 @@ def test_cost_line_amounts_lists_only_the_prices(app):
 
 
 def test_cost_line_options_says_what_each_price_is_for_in_the_groups_language(app):
-    assert cost_line(app, TEA, "options") == ('<bdi>£2.00 (<span lang="pl" dir="ltr">Za zajęcia</span>)</bdi>; '
+    assert cost_line(app, TEA, "options") == ('<bdi>£2.00 (<span lang="pl" dir="ltr">Za zajęcia</span>)</bdi>, '
                                               '<bdi>£1.50 (<span lang="pl" dir="ltr">Ulgowy</span>)</bdi>')
 
 
 def test_cost_line_full_keeps_unpriced_options_descriptions_and_fees(app):
-    line = cost_line(app, TEA, "full", fees=True)
-    assert line == ('<bdi>£2.00 <span lang="pl" dir="ltr">Za zajęcia</span> <span lang="pl" dir="ltr">herbata w cenie</span></bdi>; '
-                    '<bdi><span lang="pl" dir="ltr">Dla opiekunów</span> <span lang="pl" dir="ltr">bezpłatnie</span></bdi>; '
+    line = cost_line(app, TEA, "full", fees=TEA.fees_description)
+    assert line == ('<bdi>£2.00 <span lang="pl" dir="ltr">Za zajęcia</span> (<span lang="pl" dir="ltr">herbata w cenie</span>)</bdi>, '
+                    '<bdi><span lang="pl" dir="ltr">Dla opiekunów</span> (<span lang="pl" dir="ltr">bezpłatnie</span>)</bdi>, '
                     '<bdi>£1.50 <span lang="pl" dir="ltr">Ulgowy</span></bdi> — <span lang="pl" dir="ltr">Pierwsze zajęcia gratis</span>')
 
 

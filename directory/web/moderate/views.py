@@ -8,6 +8,7 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ...listings import term_names
 from ...models import ProblemReport, Service, Submission
 from ...oruk.read import InvalidRecord
 from ...oruk.write import service_to_oruk
@@ -18,7 +19,7 @@ from ...submissions import (
 from ...submissions.keepers import keeper_address
 from ...submissions.tokens import active_tokens
 from ..accounts import login_manager
-from ..context import db_session
+from ..context import db_session, search_engine
 from ..links import external_url, link_lifetime
 from ..submit.flow import process_listing_form, render_form
 from ..submit.guards import private_page, refuse_broken_text
@@ -51,6 +52,11 @@ def moderation_labels():
     return {"moderation_labels": labels}
 
 
+def _terms() -> dict:
+    """Category names by code: a diff shows "Lunch club", not ``lunch-club``."""
+    return term_names(db_session(), search_engine().catalogue_stamp())
+
+
 def _actor() -> str:
     return current_user.email
 
@@ -81,7 +87,7 @@ def submission(submission_id: str):
     changes = diff(service_to_oruk(live) if live else None, item.payload)
     duplicates = find_duplicates(db_session(), item.payload, exclude=item.listing_id)
     return render_template("moderate/submission.html", item=item, live=live, changes=changes, duplicates=duplicates,
-                           decision_form=DecisionForm(), reject_form=RejectForm())
+                           decision_form=DecisionForm(), reject_form=RejectForm(), terms=_terms())
 
 
 @blueprint.post("/submissions/<submission_id>/approve")
@@ -99,7 +105,7 @@ def reject_submission(submission_id: str):
         live = db_session().get(Service, item.listing_id)
         return render_template("moderate/submission.html", item=item, live=live,
                                changes=diff(service_to_oruk(live) if live else None, item.payload),
-                               duplicates=[], decision_form=DecisionForm(), reject_form=form), 400
+                               duplicates=[], decision_form=DecisionForm(), reject_form=form, terms=_terms()), 400
     return _decide(item, lambda: reject(db_session(), item, _actor(), form.reason.data), _("Rejected."))
 
 
@@ -171,7 +177,7 @@ def history_page(listing_id: str, keeper_form: KeeperForm | None = None, status:
     keeper = keeper_address(session, service) if service else None
     return render_template("moderate/history.html", listing_id=listing_id, service=service,
                            entries=history(session, listing_id[:36]), tokens=active_tokens(session, listing_id[:36]),
-                           decision_form=DecisionForm(), keeper=keeper,
+                           decision_form=DecisionForm(), terms=_terms(), keeper=keeper,
                            keeper_form=keeper_form or KeeperForm(formdata=None, email=keeper)), status
 
 

@@ -10,6 +10,7 @@ from flask_babel import format_decimal, gettext as _, lazy_gettext as _l, ngette
 
 from ... import vocabulary
 from ...geography import format_distance
+from ..listing_words import list_text
 from ...i18n.locales import display_language_name
 from ...listings import TermName
 from ...search import SearchHit
@@ -79,7 +80,11 @@ def facet_label(fieldname: str, value: str, locale: str, terms: dict[str, TermNa
 
 
 def distance_text(metres: float) -> str:
+    """ "0.6 miles"; a place at the searched postcode itself (0 from its centre) reads
+    "nearby": "0 miles" claimed a precision the postcode's centre does not have."""
     amount, unit = format_distance(metres, current_app.config["DISTANCE_UNIT"])
+    if amount == 0:
+        return _("nearby")
     if unit == "mi":
         return miles_text(amount)
     return _("%(distance)s km", distance=format_decimal(amount))
@@ -101,7 +106,7 @@ def why_suggested(hit: SearchHit, locale: str, terms: dict[str, TermName]) -> li
     matched = list(explanation.matched)
     matched += [terms[code].name_in(locale) for code in explanation.matched_categories if code in terms]
     if matched:
-        parts.append(_("matched: %(words)s", words=", ".join(dict.fromkeys(matched))))
+        parts.append(_("matched: %(words)s", words=list_text(dict.fromkeys(matched))))
     if explanation.comes_to_you:
         parts.append(_("comes to you"))
     elif explanation.distance_m is not None:

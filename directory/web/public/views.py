@@ -16,6 +16,7 @@ from ..i18n import current_site_locale
 from ..page_cache import shared
 from ..redirects import safe_next
 from . import presenters
+from .listing_facts import listing_facts
 from .cards import card_cache, map_markers, render_cards
 from .search_params import DISTANCE_CHOICES_MILES, parse_search_form
 
@@ -141,6 +142,7 @@ def service(service_id: str):
         "public/service.html", service=listing, now=dt.datetime.now(),
         stale=listing.is_stale(today, current_app.config["STALE_AFTER_DAYS"]),
         markers=map_markers(listing, current_site_locale().code),
+        facts=listing_facts(listing, current_site_locale().code),
     )
 
 
@@ -149,7 +151,8 @@ def service(service_id: str):
 def service_print(service_id: str):
     listing = _listing_or_404(service_id)
     return render_template("public/service_print.html", service=listing, now=dt.datetime.now(),
-                           stale=listing.is_stale(dt.date.today(), current_app.config["STALE_AFTER_DAYS"]))
+                           stale=listing.is_stale(dt.date.today(), current_app.config["STALE_AFTER_DAYS"]),
+                           facts=listing_facts(listing, current_site_locale().code))
 
 
 @blueprint.get("/text-size")

@@ -46,13 +46,19 @@ def category_choices(session: Session, locale: str) -> list[SelectChoice]:
 
 
 def listing_form(session: Session, draft: dict | None = None, formdata=None) -> ListingForm:
-    """The form, with this reader's category names; filled from ``draft`` when given."""
+    """The form, with this reader's category names; filled from ``draft`` when given.
+
+    A blank form assumes the group writes in the language of the page it is reading: a
+    Polish group on the Polish form writes Polish, and defaulting to English published
+    Polish text under "not yet available in Polish"."""
     locale = current_site_locale().code
     options = {"categories": category_choices(session, locale),
                "language_names": lambda code: display_language_name(code, locale)}
     if draft is not None:
         return ListingForm(formdata=None, data=_form_values(draft), **options)
-    return ListingForm(formdata=formdata, **options) if formdata is not None else ListingForm(**options)
+    if formdata is not None:
+        return ListingForm(formdata=formdata, **options)
+    return ListingForm(text_locale=locale, **options)
 
 
 def _form_values(draft: dict) -> dict:

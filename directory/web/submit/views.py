@@ -4,6 +4,7 @@ and render; the commit comes before anything that could fail (e-mail, indexing).
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote, urlencode
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -68,7 +69,16 @@ def _store_new_listing(payload: dict):
 def thanks():
     token = unseal(session.pop(TOKEN_SESSION_KEY, None), max_age=THANKS_WITHIN)
     link = external_url("submit.manage", token=token) if isinstance(token, str) else None
-    return render_template("submit/thanks.html", edit_link=link)
+    return render_template("submit/thanks.html", edit_link=link, email_link=email_link_for(link) if link else None)
+
+
+def email_link_for(link: str) -> str:
+    """A mailto: address with no recipient and the link in a translated message: the person
+    who filled in the form sends it to the group's own address, which we never learn."""
+    subject = _("The private link to change our listing on Community Signpost")
+    body = _("This link lets us change our group's listing on Community Signpost, or say that the group "
+             "is still running. Keep it private: anyone with it can change the listing.\n\n%(link)s", link=link)
+    return "mailto:?" + urlencode({"subject": subject, "body": body}, quote_via=quote)
 
 
 def _token_listing(token: str):

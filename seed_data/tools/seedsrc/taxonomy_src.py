@@ -89,6 +89,11 @@ TERMS = [
  ["bingo; cards; board games; carrom; social club; social activities", "પત્તાં; કૅરમ; હાઉસી",
   "gry planszowe; bingo; karty", "麻将; 棋牌; 宾果", "麻將; 棋牌; 賓果",
   "تاش; کیرم; بنگو; لوڈو"]),
+("chess", "social-club", "dice",
+ "Chess | શતરંજ | Szachy | 国际象棋 | 國際象棋 | شطرنج",
+ "Chess clubs and games of chess, for beginners and players alike.",
+ ["chess club; chess", "શતરંજ ક્લબ; ચેસ", "szachy; klub szachowy; gra w szachy", "象棋; 国际象棋俱乐部",
+  "象棋; 國際象棋俱樂部", "شطرنج کلب; چیس"]),
 # ---------------------------------------------------------------- exercise
 ("exercise-and-movement", None, "activity",
  "Exercise and movement | વ્યાયામ અને હલનચલન | Ruch i ćwiczenia | 运动与健身 | 運動與健身 | ورزش اور چلنا پھرنا",
