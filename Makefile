@@ -27,7 +27,7 @@ $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check uv || echo "uv not available: installing with pip"
 
-pip_install = { test -x $(BIN)/uv && $(BIN)/uv pip install --quiet --python $(BIN)/python $(1); } \
+pip_install = { test -x $(BIN)/uv && $(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python $(1); } \
 	|| $(BIN)/pip install --quiet --disable-pip-version-check $(1)
 
 $(VENV)/.installed: $(BIN)/activate pyproject.toml setup.py

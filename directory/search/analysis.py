@@ -23,6 +23,7 @@ import os
 import tempfile
 import threading
 import unicodedata
+import warnings
 
 import regex
 from whoosh.analysis import (CharsetFilter, Filter, LowercaseFilter, StemFilter,
@@ -325,7 +326,11 @@ def _jieba():
     if _JIEBA is None:
         with _LOCK:
             if _JIEBA is None:
-                import jieba
+                # jieba's source has invalid escape sequences: installed without compiled
+                # bytecode (uv's default), its first import prints SyntaxWarnings to stderr.
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", SyntaxWarning)
+                    import jieba
                 jieba.setLogLevel(logging.WARNING)
                 tok = jieba.Tokenizer()
                 cache_dir = os.path.join(tempfile.gettempdir(), "signpost-jieba")
