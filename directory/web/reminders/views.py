@@ -71,13 +71,18 @@ def _already(row):
         paused_until=reminder.paused_until))
 
 
+def _question(purpose: str, service, form, status: int = 200):
+    """The page a link opens: what we publish, and the one question its purpose asks."""
+    return render_template("reminders/answer.html", purpose=purpose, service=service, form=form,
+                           now=dt.datetime.now()), status
+
+
 @blueprint.route("/still-right/<token>", methods=["GET", "POST"])
 def still_right(token: str):
     row, service = _link("confirm", token)
     form = AnswerForm()
     if not form.validate_on_submit():
-        return render_template("reminders/answer.html", purpose="confirm", service=service, form=form,
-                               now=dt.datetime.now())
+        return _question("confirm", service, form)
     try:
         answer_confirm(db_session(), row, dt.date.today())
     except AlreadyAnswered:  # a double click raced the first
@@ -92,8 +97,7 @@ def change(token: str):
     row, service = _link("edit", token)
     form = AnswerForm()
     if not form.validate_on_submit():
-        return render_template("reminders/answer.html", purpose="edit", service=service, form=form,
-                               now=dt.datetime.now())
+        return _question("edit", service, form)
     edit_token = answer_edit(db_session(), row, link_lifetime())
     db_session().commit()
     return redirect(url_for("submit.edit", token=edit_token))
@@ -104,9 +108,7 @@ def stopped(token: str):
     row, service = _link("stop", token)
     form = StopForm()
     if not form.validate_on_submit():
-        status = 400 if form.is_submitted() else 200
-        return render_template("reminders/answer.html", purpose="stop", service=service, form=form,
-                               now=dt.datetime.now()), status
+        return _question("stop", service, form, status=400 if form.is_submitted() else 200)
     try:
         answer_stop(db_session(), row, dt.date.today(), form.choice.data, form.reason.data or None,
                     form.paused_until.data)
