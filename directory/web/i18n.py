@@ -1,7 +1,7 @@
 """Locale selection for every request: URL prefix, then cookie, then Accept-Language."""
 from __future__ import annotations
 
-from flask import Flask, g, request, url_for
+from flask import Flask, abort, g, request, url_for
 from flask_babel import Babel, format_date, get_locale
 
 from .. import vocabulary
@@ -86,3 +86,10 @@ def init_app(app: Flask) -> None:
     def language_name(code: str) -> str:
         """A language's name in the reader's language ("gu" → "ગુજરાતી" for a Gujarati reader)."""
         return display_language_name(code, current_site_locale().code)
+
+
+def refuse_unknown_locale() -> None:
+    """404 for a page asked for in a language the site does not have (``/xx/…``): the
+    blueprints whose every page is written in a locale call it before their views."""
+    if g.get("unknown_locale"):
+        abort(404)

@@ -1,17 +1,13 @@
 """The blueprint and what every connector page shares: staff only, never cached."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, g
+from flask import Blueprint
 
 from ..accounts import role_required
+from ..i18n import refuse_unknown_locale
 
 blueprint = Blueprint("connect", __name__, url_prefix="/<lang>/connect")
-
-
-@blueprint.before_request
-def reject_unknown_locale():
-    if g.get("unknown_locale"):
-        abort(404)
+blueprint.before_request(refuse_unknown_locale)
 
 
 @blueprint.before_request

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -23,6 +23,7 @@ from ..context import db_session, search_engine
 from ..links import external_url, link_lifetime
 from ..submit.flow import process_listing_form, render_form
 from ..submit.guards import private_page, refuse_broken_text
+from ..i18n import refuse_unknown_locale
 from ..submit.listing_form import draft_for_listing, listing_form
 from . import labels
 from .forms import DecisionForm, KeeperForm, RejectForm, ResolveForm
@@ -32,8 +33,7 @@ blueprint = Blueprint("moderate", __name__, url_prefix="/<lang>/moderate")
 
 @blueprint.before_request
 def moderators_only():
-    if g.get("unknown_locale"):
-        abort(404)
+    refuse_unknown_locale()
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     if not current_user.has_role("moderator"):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ...discovery import InvalidLocation, load_result_services, locate, search_activities
@@ -12,7 +12,7 @@ from ...listings import (ServiceNotFound, UnknownTaxonomy, category_tree, get_se
 from ...search import IndexMissing, SearchRequest
 from ..context import db_session, search_engine
 from ..cookies import cookie_flags
-from ..i18n import current_site_locale
+from ..i18n import current_site_locale, refuse_unknown_locale
 from ..page_cache import shared
 from ..redirects import safe_next
 from . import presenters
@@ -38,10 +38,7 @@ def text_size_context():
     return {"large_text": request.cookies.get(TEXT_SIZE_COOKIE) == "large"}
 
 
-@blueprint.before_request
-def reject_unknown_locale():
-    if g.get("unknown_locale"):
-        abort(404)
+blueprint.before_request(refuse_unknown_locale)
 
 
 def root():

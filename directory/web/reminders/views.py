@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, url_for
 
 from ...freshness import AlreadyAnswered, ExpiredReminderLink, InvalidReminderLink, find_link
 from ...freshness.answers import answer_confirm, answer_edit, answer_stop, open_listing
@@ -19,6 +19,7 @@ from ...models import Service
 from ...submissions import ListingNotLive
 from ..context import db_session
 from ..links import link_lifetime
+from ..i18n import refuse_unknown_locale
 from ..submit.guards import private_page, refuse_broken_text
 from .forms import AnswerForm, StopForm
 
@@ -27,8 +28,7 @@ blueprint = Blueprint("reminders", __name__, url_prefix="/<lang>/reminder")
 
 @blueprint.before_request
 def checks():
-    if g.get("unknown_locale"):
-        abort(404)
+    refuse_unknown_locale()
     refuse_broken_text()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote, urlencode
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from ...models import Service
@@ -19,7 +19,7 @@ from ..accounts import limiter
 from ..context import db_session
 from ..links import external_url, link_lifetime
 from ..sealed import seal, unseal
-from ..i18n import current_site_locale
+from ..i18n import current_site_locale, refuse_unknown_locale
 from .flow import process_listing_form, render_form
 from .forms import ConfirmForm, ReportForm, StatusForm
 from .guards import private_page, refuse_broken_text, report_limit, submit_limit
@@ -34,8 +34,7 @@ THANKS_WITHIN = 3600  # seconds: the thank-you page shows the link once, soon af
 
 @blueprint.before_request
 def checks():
-    if g.get("unknown_locale"):
-        abort(404)
+    refuse_unknown_locale()
     refuse_broken_text()
 
 
