@@ -151,14 +151,35 @@ def term_and_descendant_ids(session: Session, term: TaxonomyTerm) -> list[str]:
     return ids
 
 
-def services_in_category(session: Session, term: TaxonomyTerm) -> list[Service]:
-    """Visible services tagged with the term or any of its sub-categories, by name."""
+CATEGORY_PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class CategoryPage:
+    """One page of a category's listings: their ids in order, and where the page stands."""
+    service_ids: list[str]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def category_page(session: Session, term: TaxonomyTerm, page: int = 1,
+                  per_page: int = CATEGORY_PAGE_SIZE) -> CategoryPage:
+    """Visible services tagged with the term or any of its sub-categories, by name, one page
+    at a time: a category of a 50,000-listing directory holds thousands, and the page listing
+    them all did not answer within a minute. A page past the last shows the last."""
     ids = term_and_descendant_ids(session, term)
-    statement = (
-        select(Service)
+    tagged = (
+        select(Service.id, Service.name)
         .where(Service.listing_status.in_(VISIBLE_STATUSES))
         .where(Service.id.in_(select(Attribute.link_id).where(Attribute.taxonomy_term_id.in_(ids),
                                                              Attribute.link_entity == "service")))
-        .order_by(Service.name)
     )
-    return list(session.scalars(statement))
+    total = session.scalar(select(func.count()).select_from(tagged.subquery())) or 0
+    page = min(max(page, 1), max(1, -(-total // per_page)))
+    rows = session.execute(tagged.order_by(Service.name, Service.id).limit(per_page).offset((page - 1) * per_page))
+    return CategoryPage([service_id for service_id, _name in rows], total, page, per_page)

@@ -53,6 +53,30 @@ def test_category_page_lists_visible_listings_of_the_term_and_its_children(clien
     assert CHINESE_TAI_CHI["name"] not in body  # closed listings are never listed
 
 
+def test_a_large_category_is_shown_a_page_at_a_time_in_name_order(client, db):
+    """45 walking groups: pages of 20 in name order, each listing on exactly one page, the
+    count of all 45 on every page; a hostile ``page`` shows page 1, one past the end the last."""
+    names = [f"Walking group {number:02d}" for number in range(45)]
+    with db.session() as session:
+        load_taxonomy(session, TAXONOMY)
+        for number, name in enumerate(reversed(names)):
+            upsert_service(session, service(f"walk{number}", {"name": name, "description": "A walk."}, term="yoga"))
+
+    def shown(query: str) -> tuple[list[str], str]:
+        response = client.get(f"/en/categories/exercise{query}")
+        assert response.status_code == 200
+        body = page_text(response)
+        return re.findall(r"Walking group \d\d", body), body
+
+    pages = [shown(f"?page={number}") for number in (1, 2, 3)]
+    assert [found for found, _body in pages] == [names[:20], names[20:40], names[40:]]
+    assert all("45 listings" in body for _found, body in pages)
+    assert "Page 2 of 3" in pages[1][1] and 'rel="prev"' in pages[1][1] and 'rel="next"' in pages[1][1]
+    for hostile in ("", "?page=0", "?page=-1", "?page=abc", "?page=%C2%B2", "?page=99999999999", "?page=1e3"):
+        assert shown(hostile)[0] == names[:20], hostile
+    assert shown("?page=4")[0] == names[40:]  # one past the end: the last page
+
+
 @pytest.mark.parametrize("slug, expected_name, lang", [
     ("gu", GUJARATI_LUNCH_CLUB["name"], "gu"),
     ("en", "Belgrave elders' lunch club", "en-GB"),

@@ -75,8 +75,13 @@ def parse_search_form(args: MultiDict) -> SearchForm:
             if not 0 < form.distance_miles <= 60:  # also rejects nan and inf
                 form.errors["distance"] = _l("Please choose a distance between half a mile and 60 miles.")
                 form.distance_miles = DEFAULT_DISTANCE_MILES
-    page = _text(args, "page", 6)
-    form.page = int(page) if page.isdigit() and 0 < int(page) <= 1000 else 1
+    form.page = page_number(args)
     form.filters = {name: [value[:64] for value in args.getlist(name)[:20] if value]
                     for name in FACET_FIELDS if args.getlist(name)}
     return form
+
+
+def page_number(args) -> int:
+    """``?page=``: a page from 1 to 1,000; anything else (text, 0, "²", a huge number) is page 1."""
+    page = _text(args, "page", 6)
+    return int(page) if page.isascii() and page.isdigit() and 0 < int(page) <= 1000 else 1

@@ -7,7 +7,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from flask_babel import gettext as _
 
 from ...discovery import InvalidLocation, load_result_services, locate, search_activities
-from ...listings import (ServiceNotFound, UnknownTaxonomy, category_tree, get_service, get_term, services_in_category,
+from ...listings import (ServiceNotFound, UnknownTaxonomy, category_page, category_tree, get_service, get_term,
                          term_names)
 from ...search import IndexMissing, SearchRequest
 from ..context import db_session, search_engine
@@ -18,7 +18,7 @@ from ..redirects import safe_next
 from . import presenters
 from .listing_facts import listing_facts
 from .cards import card_cache, map_markers, render_cards
-from .search_params import DISTANCE_CHOICES_MILES, parse_search_form
+from .search_params import DISTANCE_CHOICES_MILES, page_number, parse_search_form
 
 RESULTS_PER_PAGE = 10
 TEXT_SIZE_COOKIE = "text_size"
@@ -119,8 +119,10 @@ def category(code: str):
         term = get_term(session, code)
     except UnknownTaxonomy:
         abort(404)
-    return render_template("public/category.html", term=term, services=services_in_category(session, term),
-                           now=dt.datetime.now())
+    listed = category_page(session, term, page=page_number(request.args))
+    services = load_result_services(session, listed.service_ids)
+    return render_template("public/category.html", term=term, listed=listed,
+                           services=[services[i] for i in listed.service_ids if i in services], now=dt.datetime.now())
 
 
 def _listing_or_404(service_id: str):
