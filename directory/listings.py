@@ -164,7 +164,11 @@ class CategoryPage:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return _page_count(self.total, self.per_page)
+
+
+def _page_count(total: int, per_page: int) -> int:
+    return max(1, -(-total // per_page))
 
 
 def category_page(session: Session, term: TaxonomyTerm, page: int = 1,
@@ -180,6 +184,6 @@ def category_page(session: Session, term: TaxonomyTerm, page: int = 1,
                                                              Attribute.link_entity == "service")))
     )
     total = session.scalar(select(func.count()).select_from(tagged.subquery())) or 0
-    page = min(max(page, 1), max(1, -(-total // per_page)))
+    page = min(max(page, 1), _page_count(total, per_page))
     rows = session.execute(tagged.order_by(Service.name, Service.id).limit(per_page).offset((page - 1) * per_page))
     return CategoryPage([service_id for service_id, _name in rows], total, page, per_page)
