@@ -8,10 +8,10 @@ normal``, which is the ascent + descent of every font the text is drawn in."""
 from __future__ import annotations
 
 import pytest
+from .viewports import PHONE
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 # The connector's sheet form has a drop-down of languages, each in its own script: the public
 # search form's select is given those names, so a public page checks both.
 NATIVE_NAMES = {"en": "English", "gu": "ગુજરાતી", "ur": "اردو"}

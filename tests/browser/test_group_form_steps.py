@@ -7,18 +7,16 @@ from __future__ import annotations
 import pytest
 
 from .support import describe_violations, run_axe
+from .viewports import on_phone_and_desktop
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
-
-VIEWPORTS = [{"width": 390, "height": 844}, {"width": 1280, "height": 900}]
-
 
 def step_legend(page, number: int):
     return page.locator("fieldset.step > legend", has_text=f"Step {number} of 7")
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS, ids=["phone", "desktop"])
+@on_phone_and_desktop
 def test_enter_in_step_one_goes_to_step_two_not_to_the_server(live_server, new_context, viewport):
     page = new_context(viewport=viewport).new_page()
     page.goto(live_server("/en/list-your-group/"))
@@ -70,7 +68,7 @@ def _send_with_errors_on_two_steps(page, live_server):
     expect(page.locator("#error-summary")).to_be_focused()
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS, ids=["phone", "desktop"])
+@on_phone_and_desktop
 def test_an_error_summary_link_opens_the_hidden_step_and_focuses_the_field(live_server, new_context, viewport):
     page = new_context(viewport=viewport).new_page()
     _send_with_errors_on_two_steps(page, live_server)

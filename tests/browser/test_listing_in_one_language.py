@@ -5,14 +5,12 @@ from __future__ import annotations
 import pytest
 
 from .support import GUJARATI_LUNCH_CLUB_ID, describe_violations, run_axe
+from .viewports import on_phone_and_desktop
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
-VIEWPORTS = [{"width": 390, "height": 844}, {"width": 1280, "height": 900}]
-
-
-@pytest.mark.parametrize("viewport", VIEWPORTS, ids=["phone", "desktop"])
+@on_phone_and_desktop
 def test_gujarati_listing_reads_in_gujarati_and_says_each_fact_once(live_server, new_context, viewport):
     page = new_context(viewport=viewport).new_page()
     page.goto(live_server(f"/gu/services/{GUJARATI_LUNCH_CLUB_ID}"))
@@ -30,7 +28,7 @@ def test_gujarati_listing_reads_in_gujarati_and_says_each_fact_once(live_server,
     assert not violations, describe_violations(violations)
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS, ids=["phone", "desktop"])
+@on_phone_and_desktop
 def test_urdu_lists_use_the_arabic_comma_and_cards_name_each_price(live_server, new_context, viewport):
     page = new_context(viewport=viewport).new_page()
     page.goto(live_server(f"/ur/services/{GUJARATI_LUNCH_CLUB_ID}"))

@@ -8,10 +8,10 @@ and a Traditional Chinese search 2.9 MB (75 font files); docs/PERFORMANCE.md kee
 from __future__ import annotations
 
 import pytest
+from .viewports import PHONE
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 KB = 1000
 # path, the most a first visit may download, in bytes
 BUDGETS = [

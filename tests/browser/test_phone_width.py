@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from .support import GUJARATI_LUNCH_CLUB_ID, LOCALES
+from .viewports import PHONE
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 PAGES = ["/", "/search?q=lunch+club&postcode=LE4+5AA&distance=3", f"/services/{GUJARATI_LUNCH_CLUB_ID}",
          "/categories", "/list-your-group/"]
 

@@ -15,12 +15,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from .support import describe_violations, run_axe
+from .viewports import DESKTOP, PHONE
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: pip install -e '.[test]'").expect
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 LANGAR_PATH = "/services/6e87567d-d0ed-571b-b59d-6137eb27c8d3"  # ring 0116 496 0214; Sundays 10:30–13:30
 SERIOUS = {"serious", "critical"}
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import pytest
 
+from .viewports import on_phone_and_desktop
+
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
 RESULTS_PATH = "/en/search?q=lunch+club&postcode=LE4+5AA&distance=3"
 
 
-@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}],
-                         ids=["phone", "desktop"])
+@on_phone_and_desktop
 def test_first_screen_shows_the_count_and_the_first_result(live_server, new_context, viewport):
     page = new_context(viewport=viewport).new_page()
     page.goto(live_server(RESULTS_PATH))

@@ -10,14 +10,12 @@ import pytest
 from tests.moderate.browser.test_submit_moderate_search import fill_polish_listing
 
 from .support import GUJARATI_LUNCH_CLUB_ID, describe_violations, run_axe
+from .viewports import on_phone_and_desktop
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
-VIEWPORTS = [{"width": 390, "height": 844}, {"width": 1280, "height": 900}]
-
-
-@pytest.mark.parametrize("viewport", VIEWPORTS, ids=["phone", "desktop"])
+@on_phone_and_desktop
 def test_large_print_page_prints_switches_language_and_shows_access_and_languages(live_server, new_context, viewport):
     page = new_context(viewport=viewport).new_page()
     page.add_init_script("window.print = function () { window.printed = (window.printed || 0) + 1; };")
@@ -72,7 +70,7 @@ def test_the_private_edit_link_can_be_emailed_or_copied(live_server, new_context
     assert page.evaluate("navigator.clipboard.readText()") == link
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS, ids=["phone", "desktop"])
+@on_phone_and_desktop
 def test_radio_buttons_keep_their_size_when_the_label_wraps(live_server, new_context, viewport):
     page = new_context(viewport=viewport).new_page()
     page.goto(live_server("/pl/list-your-group/"))

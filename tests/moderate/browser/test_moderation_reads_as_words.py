@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.support import describe_violations, run_axe, sign_in
+from tests.browser.viewports import on_phone_and_desktop
 from tests.submit.support import make_account
 
 from .test_submit_moderate_search import NAME, fill_polish_listing, next_step
@@ -27,8 +28,7 @@ def open_in_queue(moderator, live_server, section: str) -> None:
     moderator.locator(f"[data-queue={section}] a", has_text=NAME).click()
 
 
-@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}],
-                         ids=["phone", "desktop"])
+@on_phone_and_desktop
 def test_a_moderator_reads_a_new_listing_and_an_edit_in_words(live_server, seeded_db, new_context, viewport):
     email, password = make_account(seeded_db)
     group = new_context().new_page()
