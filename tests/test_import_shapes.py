@@ -167,3 +167,22 @@ def test_free_text_accessibility_reaches_the_access_filter(taxonomy_db):
         place = session.get(Service, data["id"]).locations[0]
         assert place.accessibility[0].description == "Winda i toaleta dla niepełnosprawnych"
         assert place.accessibility_codes == ["step_free", "accessible_toilet", "hearing_loop"]
+
+
+def test_schedule_values_no_calendar_can_use_are_warnings_and_the_rest_of_the_rule_is_kept(taxonomy_db):
+    monthly, huge, day_40 = (service(f"rule-{name}", POLISH_YOGA, locale="pl") for name in ("ordinal", "interval", "day"))
+    monthly["schedules"][0].update(freq="MONTHLY", byday="6MO")
+    huge["schedules"][0].update(freq="WEEKLY", byday="TU", interval=10**9)
+    day_40["schedules"][0].update(freq="MONTHLY", byday=None, bymonthday="40")
+    report = _import(taxonomy_db, [monthly, huge, day_40])
+    lines = "\n".join(report.lines())
+    assert report.imported == 3, lines
+    for expected in ("record 1: service.schedules[0].byday: warning: a month has no weekday '6MO'",
+                     "record 2: service.schedules[0].interval: warning: 1000000000 is more than 1000",
+                     "record 3: service.schedules[0].bymonthday: warning: '40' is not a list of days of the month"):
+        assert expected in lines
+    with taxonomy_db.session() as session:
+        stored = {data["id"]: session.get(Service, data["id"]).schedules[0] for data in (monthly, huge, day_40)}
+    assert stored[monthly["id"]].freq == "MONTHLY" and stored[monthly["id"]].byday is None
+    assert stored[huge["id"]].byday == "TU" and stored[huge["id"]].interval is None
+    assert stored[day_40["id"]].bymonthday is None

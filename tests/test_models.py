@@ -1,12 +1,15 @@
 """The ORUK model: schedules expand to real dates, text falls back sensibly, areas contain points."""
+import calendar
 import datetime as dt
 import json
 
 import pytest
+from dateutil import rrule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from directory.models import InvalidSchedule, Schedule, Service, ServiceArea, ServiceTranslation
+from directory.models.schedule import WEEKDAY_CODES as WEEKDAYS
 
 
 def test_weekly_schedule_gives_the_next_three_tuesdays():
@@ -51,12 +54,68 @@ def test_next_sessions_are_the_rules_own_dates_after_moving_its_start(freq, inte
         byday = "TU"  # ordinal weekdays only mean something monthly
     schedule = Schedule(freq=freq, interval=interval, byday=byday, bymonthday=bymonthday if freq == "MONTHLY" else None,
                         dtstart=dtstart, opens_at=opens.replace(microsecond=0))
+    if freq == "MONTHLY" and byday and bymonthday and not _some_day_fits(byday, bymonthday):
+        # dateutil would look month by month to the year 9999 for this rule's first date
+        assert schedule.next_sessions(after, 3) == []
+        return
     rule, sessions = schedule.recurrence(), []
     starts = rule.after(after, inc=True)
     while starts is not None and len(sessions) < 3:
         sessions.append(starts)
         starts = rule.after(starts, inc=False)
     assert [session.starts for session in schedule.next_sessions(after, 3)] == sessions
+
+
+def _some_day_fits(byday: str, bymonthday: str) -> bool:
+    """Whether any day of 28 years (every weekday on every day of every kind of month) is
+    one of ``bymonthday`` and one of ``byday``'s ordinal weekdays of its month: the oracle
+    for a monthly rule no month satisfies, worked out day by day."""
+    wanted_days = [int(day) for day in bymonthday.split(",")]
+    wanted_weekdays = [(WEEKDAYS.index(part[-2:]), int(part[:-2]) if part[:-2] else None) for part in byday.split(",")]
+    day = dt.date(2000, 1, 1)
+    while day.year < 2028:
+        last = calendar.monthrange(day.year, day.month)[1]
+        from_start, from_end = (day.day - 1) // 7 + 1, -((last - day.day) // 7 + 1)
+        if (day.day in wanted_days or day.day - last - 1 in wanted_days) and any(
+                day.weekday() == weekday and ordinal in (None, from_start, from_end) for weekday, ordinal in wanted_weekdays):
+            return True
+        day += dt.timedelta(days=1)
+    return False
+
+
+@pytest.mark.parametrize("fields", [
+    {"freq": "MONTHLY", "byday": "9MO,1TU"}, {"freq": "YEARLY", "byday": "60MO"}, {"freq": "MONTHLY", "bymonthday": "40"},
+    {"freq": "MONTHLY", "bymonthday": "0"}, {"freq": "MONTHLY", "bymonthday": "first"},
+    {"freq": "WEEKLY", "byday": "TU", "interval": 1_000_000_000}, {"freq": "WEEKLY", "byday": "TU", "interval": -2},
+])
+def test_a_rule_dateutil_cannot_expand_is_an_invalid_schedule_and_the_listing_shows_no_dates(fields):
+    """What an imported feed can carry: dateutil fails on it with IndexError, OverflowError or
+    ValueError, which reached the search page as a 500."""
+    schedule = Schedule(dtstart=dt.date(2026, 1, 6), opens_at=dt.time(10), **fields)
+    with pytest.raises(InvalidSchedule):
+        schedule.next_sessions(dt.datetime(2026, 12, 7), 3)
+    weekly = Schedule(freq="WEEKLY", byday="TU", dtstart=dt.date(2026, 1, 6), opens_at=dt.time(10))
+    listing = Service(name="Chess", schedules=[schedule, weekly])
+    assert [session.starts.date() for session in listing.next_sessions(dt.datetime(2026, 12, 7), 2)] == [
+        dt.date(2026, 12, 8), dt.date(2026, 12, 15)]
+
+
+@pytest.mark.parametrize("byday, bymonthday", [("1MO", "15"), ("-1FR,2WE", "1,15"), ("2WE,4WE", "31")])
+def test_a_monthly_rule_no_month_satisfies_has_no_next_session_without_asking_dateutil(byday, bymonthday, monkeypatch):
+    """dateutil searched such a rule month by month to the year 9999: half a second of CPU for
+    each card showing it. The answer is now known before dateutil is asked."""
+    asked = []
+    monkeypatch.setattr(rrule.rrule, "after", lambda *args, **kwargs: asked.append(args))
+    schedule = Schedule(freq="MONTHLY", byday=byday, bymonthday=bymonthday, dtstart=dt.date(2020, 4, 1))
+    assert not _some_day_fits(byday, bymonthday)
+    assert schedule.next_sessions(dt.datetime(2026, 12, 7), 3) == [] and not asked
+
+
+def test_a_rare_monthly_rule_still_gets_its_dates():
+    """The last Friday that is also the month's last day: a few times a year."""
+    schedule = Schedule(freq="MONTHLY", byday="-1FR", bymonthday="-1", dtstart=dt.date(2020, 4, 1), opens_at=dt.time(10))
+    assert [session.starts.date() for session in schedule.next_sessions(dt.datetime(2026, 12, 7), 3)] == [
+        dt.date(2027, 4, 30), dt.date(2027, 12, 31), dt.date(2028, 3, 31)]
 
 
 def test_bad_weekday_code_is_a_schedule_error():

@@ -33,8 +33,16 @@ class Session:
     ends: dt.datetime | None
 
 
+MAX_INTERVAL = 1000
+"""A rule repeating less often than every thousand periods is not a schedule a person can
+use; dateutil overflows a C int on the absurd values a feed can carry."""
+
+
 def parse_byday(byday: str | None) -> list[rrule.weekday]:
-    """Parse iCalendar BYDAY ("TU", "MO,TH", "1MO", "-1FR") into rrule weekdays."""
+    """Parse iCalendar BYDAY ("TU", "MO,TH", "1MO", "-1FR") into rrule weekdays.
+
+    Ordinals are RFC 5545's: 1 to 53, or -53 to -1 (dateutil fails with an IndexError on
+    others, and an imported feed may carry anything)."""
     days = []
     for part in (byday or "").replace(" ", "").split(","):
         if not part:
@@ -43,10 +51,67 @@ def parse_byday(byday: str | None) -> list[rrule.weekday]:
         if code not in _RRULE_WEEKDAYS:
             raise InvalidSchedule(f"unknown weekday {part!r} in byday")
         try:
-            days.append(_RRULE_WEEKDAYS[code](int(ordinal)) if ordinal else _RRULE_WEEKDAYS[code])
+            number = int(ordinal) if ordinal else None
         except ValueError as error:
             raise InvalidSchedule(f"bad weekday ordinal {part!r} in byday") from error
+        if number is not None and not 1 <= abs(number) <= 53:
+            raise InvalidSchedule(f"bad weekday ordinal {part!r} in byday")
+        days.append(_RRULE_WEEKDAYS[code](number) if number else _RRULE_WEEKDAYS[code])
     return days
+
+
+def parse_bymonthday(bymonthday: str | None) -> list[int]:
+    """Parse iCalendar BYMONTHDAY ("1,15", "-1") into days of the month (1 to 31, -31 to -1)."""
+    days = []
+    for part in (bymonthday or "").replace(" ", "").split(","):
+        if not part:
+            continue
+        try:
+            day = int(part)
+        except ValueError as error:
+            raise InvalidSchedule(f"bad day of the month {part!r} in bymonthday") from error
+        if not 1 <= abs(day) <= 31:
+            raise InvalidSchedule(f"bad day of the month {part!r} in bymonthday")
+        days.append(day)
+    return days
+
+
+def _weekday_days(ordinal: int) -> range:
+    """The days of a month the ``ordinal``-th weekday of it can fall on (1MO: 1-7; -1FR: 22-31)."""
+    if ordinal > 0:
+        return range(7 * ordinal - 6, 7 * ordinal + 1)
+    return range(29 + 7 * ordinal, 39 + 7 * ordinal)  # the month's last day is the 28th to the 31st
+
+
+def _monthday_days(day: int) -> range:
+    """The days of a month BYMONTHDAY ``day`` can be (-1: the 28th to the 31st)."""
+    return range(day, day + 1) if day > 0 else range(29 + day, 33 + day)
+
+
+def check_rule(freq: str | None, interval: int | None, byday: str | None, bymonthday: str | None) -> None:
+    """Raise InvalidSchedule for a rule dateutil cannot expand: an unknown frequency, an
+    interval below 1 or over MAX_INTERVAL, a bad weekday or day of the month, or a monthly
+    ordinal past the fifth ("6MO": dateutil fails with an IndexError)."""
+    if freq and freq.upper() not in FREQUENCIES:
+        raise InvalidSchedule(f"unknown freq {freq!r}")
+    if interval is not None and not 0 <= interval <= MAX_INTERVAL:  # 0 is read as 1, as ever
+        raise InvalidSchedule(f"interval {interval} is not 1 to {MAX_INTERVAL}")
+    weekdays = parse_byday(byday)
+    parse_bymonthday(bymonthday)
+    if (freq or "").upper() == "MONTHLY" and any(day.n and abs(day.n) > 5 for day in weekdays):
+        raise InvalidSchedule(f"a month has no weekday {byday!r}")
+
+
+def never_falls(freq: int, weekdays: list[rrule.weekday], monthdays: list[int]) -> bool:
+    """True for a monthly rule no month can satisfy ("1MO" on the 15th).
+
+    dateutil looks for such a rule's next date month by month up to the year 9999 (half a
+    second of CPU for each listing card showing it); these are recognised first. Only
+    certain cases are: a rule that is merely rare is left to dateutil."""
+    if freq != rrule.MONTHLY or not weekdays or not monthdays or any(not day.n for day in weekdays):
+        return False
+    return not any(set(_weekday_days(day.n)) & set(_monthday_days(monthday))
+                   for day in weekdays for monthday in monthdays)
 
 
 class Schedule(IdMixin, Base):
@@ -94,19 +159,18 @@ class Schedule(IdMixin, Base):
         """
         if not self.freq:
             return None
-        freq = FREQUENCIES.get(self.freq.upper())
-        if freq is None:
-            raise InvalidSchedule(f"unknown freq {self.freq!r}")
+        check_rule(self.freq, self.interval, self.byday, self.bymonthday)
+        freq, interval = FREQUENCIES[self.freq.upper()], self.interval or 1
         start = self.dtstart or self.valid_from or dt.date(2000, 1, 1)
         opens = self.opens_at or dt.time(0, 0)
         options = {
             "dtstart": dt.datetime.combine(start, opens),
-            "interval": self.interval or 1,
+            "interval": interval,
         }
         if self.byday:
             options["byweekday"] = parse_byday(self.byday)
         if self.bymonthday:
-            options["bymonthday"] = [int(day) for day in self.bymonthday.split(",") if day.strip()]
+            options["bymonthday"] = parse_bymonthday(self.bymonthday)
         elif freq == rrule.MONTHLY and not self.byday:
             options["bymonthday"] = [start.day]  # what rrule would take from dtstart, which may move
         last_day = min((day for day in (self.until, self.valid_to) if day), default=None)
@@ -116,13 +180,21 @@ class Schedule(IdMixin, Base):
             options["count"] = self.count  # counted from the real start: it cannot move
         elif near is not None:
             options["dtstart"] = _moved_start(options["dtstart"], freq, options["interval"], near)
-        return rrule.rrule(freq, **options)
+        try:
+            return rrule.rrule(freq, **options)
+        except (ValueError, OverflowError) as error:  # what dateutil says of a value it cannot use
+            raise InvalidSchedule(str(error)) from error
 
     def next_sessions(self, after: dt.datetime, count: int = 3) -> list[Session]:
-        """The next ``count`` sessions starting at or after ``after``, within valid dates."""
+        """The next ``count`` sessions starting at or after ``after``, within valid dates.
+
+        Raises InvalidSchedule for a rule that cannot be expanded (Service.next_sessions
+        leaves such a schedule out)."""
         rule = self.recurrence(near=after)
         if rule is None:
             return self._single_session(after)
+        if never_falls(FREQUENCIES[self.freq.upper()], parse_byday(self.byday), parse_bymonthday(self.bymonthday)):
+            return []
         if self.valid_from and after.date() < self.valid_from:
             after = dt.datetime.combine(self.valid_from, dt.time(0, 0))
         sessions = []

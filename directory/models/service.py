@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 from .base import Base, IdMixin
 from .location import ServiceAtLocation
 from .organization import Contact, Organization, Phone
-from .schedule import Schedule, Session
+from .schedule import InvalidSchedule, Schedule, Session
 from .taxonomy import Attribute
 
 
@@ -121,9 +121,17 @@ class Service(IdMixin, Base):
         return not amounts or all(amount == 0 for amount in amounts)
 
     def next_sessions(self, after: dt.datetime | None = None, count: int = 3) -> list[Session]:
-        """The next ``count`` sessions over all the service's schedules, soonest first."""
+        """The next ``count`` sessions over all the service's schedules, soonest first.
+
+        A schedule whose rule cannot be expanded (an imported "9MO") gives no dates; the
+        listing still shows its description."""
         after = after or dt.datetime.now()
-        sessions = [session for schedule in self.schedules for session in schedule.next_sessions(after, count)]
+        sessions = []
+        for schedule in self.schedules:
+            try:
+                sessions += schedule.next_sessions(after, count)
+            except InvalidSchedule:
+                continue
         return sorted(sessions, key=lambda session: session.starts)[:count]
 
     def is_stale(self, today: dt.date, stale_after_days: int) -> bool:

@@ -25,7 +25,7 @@ from ..models import (
     Schedule, Service, ServiceArea, ServiceAtLocation, ServiceTranslation, TaxonomyTerm,
 )
 from ..models.base import new_id
-from ..models.schedule import parse_byday
+from ..models.schedule import MAX_INTERVAL, check_rule, parse_byday, parse_bymonthday
 
 
 class InvalidRecord(ValueError):
@@ -332,6 +332,13 @@ def schedule_row(data: dict, path: str, notes: ValueNotes = STRICT) -> "Row":
     interval = _int(data.get("interval"), f"{path}.interval", notes)
     if interval is not None and interval < 1 and not notes.strict:
         interval = notes.drop(f"{path}.interval", f"{interval} is not 1 or more")
+    elif interval is not None and interval > MAX_INTERVAL:
+        interval = notes.drop(f"{path}.interval", f"{interval} is more than {MAX_INTERVAL}")
+    if freq and freq.upper() == "MONTHLY":
+        try:
+            check_rule(freq, None, byday, None)
+        except ValueError as error:  # "6MO": no month has one
+            byday = notes.drop(f"{path}.byday", str(error))
     return Row.of(Schedule, 
         id=_id(data, notes, path), freq=freq.upper() if freq else None, interval=interval,
         byday=byday, bymonthday=_bymonthday(data.get("bymonthday"), f"{path}.bymonthday", notes),
@@ -353,8 +360,11 @@ def schedule_row(data: dict, path: str, notes: ValueNotes = STRICT) -> "Row":
 
 def _bymonthday(value, path: str, notes: ValueNotes) -> str | None:
     text = clean_text(value, path, 64, notes)
-    if text and not notes.strict and not re.fullmatch(r"-?\d{1,2}(,-?\d{1,2})*", text.replace(" ", "")):
-        return notes.drop(path, f"{text!r} is not a list of days of the month")
+    try:
+        parse_bymonthday(text)
+    except ValueError:
+        if not notes.strict:
+            return notes.drop(path, f"{text!r} is not a list of days of the month")
     return text
 
 

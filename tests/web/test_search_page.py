@@ -4,7 +4,9 @@ import re
 from urllib.parse import quote
 
 import pytest
+from sqlalchemy import update
 
+from directory.models import Schedule
 
 GUJARATI_LUNCH_CLUB_ID = "eeb39e88-ea4a-5e25-86ac-d5a5175c418b"
 POLISH_YOGA_ID = "3f944bc5-2437-561d-a480-41eb404f3127"
@@ -125,3 +127,19 @@ def test_days_keep_their_order_from_monday_to_sunday():
     assert facet_options("time", {"evening": 5, "morning": 1}, []) == (["morning", "evening"], [])
     shown, folded = facet_options("language", {f"l{n}": n for n in range(10)}, ["l0"])
     assert shown == ["l0", "l9", "l8", "l7", "l6", "l5"] and folded == ["l4", "l3", "l2", "l1"]
+
+
+@pytest.mark.parametrize("rule", [{"freq": "MONTHLY", "byday": "9MO,1TU", "bymonthday": None},
+                                  {"freq": "MONTHLY", "byday": None, "bymonthday": "40"},
+                                  {"freq": "WEEKLY", "byday": "TU", "bymonthday": "x", "interval": 10**9}],
+                         ids=["ordinal", "day", "interval"])
+def test_a_schedule_dateutil_cannot_expand_leaves_the_pages_answering(client, indexed, rule):
+    """Imported before the importer dropped such values, or sent through a strict path: the
+    search, listing and print pages showed a 500 (IndexError, OverflowError from dateutil)."""
+    with indexed.session() as session:
+        session.execute(update(Schedule).where(Schedule.service_id == GUJARATI_LUNCH_CLUB_ID).values(**rule))
+    response, body = get(client, f"/gu/search?q={quote('ભોજન ક્લબ')}&postcode=LE4+5AA&distance=2")
+    assert response.status_code == 200 and GUJARATI_LUNCH_CLUB_ID in result_ids(body)
+    for path in (f"/gu/services/{GUJARATI_LUNCH_CLUB_ID}", f"/en/services/{GUJARATI_LUNCH_CLUB_ID}/print",
+                 f"/api/services/{GUJARATI_LUNCH_CLUB_ID}"):
+        assert client.get(path).status_code == 200, path
