@@ -47,7 +47,7 @@ def test_the_freshness_page_and_call_list_render_in_every_locale(app, moderator,
     page = moderator.get(f"/{slug}/moderate/freshness")
     html = page.get_data(as_text=True)
     assert page.status_code == 200
-    assert f'data-listing="{LANGAR}"' in html and "0121" not in html[:0]
+    assert f'data-listing="{LANGAR}"' in html
     assert 'id="by-ward"' in html and 'data-key="belgrave"' in html and 'id="by-category"' in html
     assert 'href="/' + slug + '/moderate/listings/' in html
 
