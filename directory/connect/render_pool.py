@@ -35,11 +35,27 @@ class PdfTooSlow(RuntimeError):
     """A PDF took longer than the time limit and was stopped."""
 
 
-def _lower_priority() -> None:
+def _prepare_render_process() -> None:
+    """Runs first in each render process: lower its priority, and end it when the server
+    process that started it is gone.
+
+    A pool process waits for work on a queue whose writing end it holds itself, so it never
+    sees the server go: after a server was stopped (SIGTERM to ``directory serve``, a
+    gunicorn worker killed), its render process, the forkserver and the resource tracker
+    lived on as orphans (issue 18's stress runs left them behind). multiprocessing gives the
+    child a sentinel that ends when its parent does; a daemon thread waits on it."""
     try:
         os.nice(NICENESS)
     except OSError:
         pass
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_when_gone, args=(parent,), name="server-watch", daemon=True).start()
+
+
+def _exit_when_gone(parent) -> None:
+    parent.join()
+    os._exit(0)
 
 
 def _render(html: str, stylesheets: list[str], base_url: str | None) -> bytes:
@@ -62,7 +78,7 @@ class RenderPool:
                 # forkserver: children start from a clean interpreter, never from a copy of a
                 # worker holding database connections and open index files.
                 context = multiprocessing.get_context("forkserver")
-                self._executor = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_lower_priority)
+                self._executor = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_prepare_render_process)
             return self._executor
 
     def _discard(self, executor: ProcessPoolExecutor) -> None:

@@ -2,7 +2,12 @@
 process with a time limit, so a slow render neither holds a worker for ever nor piles up."""
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -122,3 +127,46 @@ def test_a_render_whose_pool_was_stopped_by_another_thread_starts_in_the_new_poo
         assert pool.interleaved
     finally:
         pool.close()
+
+
+SERVER_THAT_DIES = """
+import multiprocessing, os, signal, sys
+from multiprocessing import forkserver
+from directory.connect.render_pool import RenderPool
+
+if __name__ == "__main__":
+    pool = RenderPool(processes=1, queue=0, timeout=60)
+    render_process = pool._pool().submit(os.getpid).result(timeout=120)
+    print(render_process, forkserver._forkserver._forkserver_pid, flush=True)
+    os.kill(os.getpid(), getattr(signal, sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_the_render_process_ends_with_the_server_that_started_it(tmp_path, how):
+    """Issue 18's stress runs left the stopped dev server's render process, its forkserver
+    and resource tracker running for good: the pool process waits on a queue whose writing
+    end it holds itself. A server stopped by a signal, which runs no clean-up, must take
+    them with it."""
+    script = tmp_path / "server.py"
+    script.write_text(SERVER_THAT_DIES)
+    output = tmp_path / "output.txt"  # a file, not a pipe: survivors would hold a pipe open
+    with output.open("w") as sink:
+        subprocess.run([sys.executable, str(script), how], stdout=sink, stderr=subprocess.STDOUT, timeout=180)
+    pids = [int(word) for word in output.read_text().split()[:2] if word.isdigit()]
+    assert len(pids) == 2, output.read_text()[-2000:]
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    survivors = [pid for pid in pids if _alive(pid)]
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors, f"{survivors} (render process, forkserver) outlived the server"
+
+
+def _alive(pid: int) -> bool:
+    """Running, and not a zombie (the forkserver's children are reaped by init here)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
