@@ -14,9 +14,11 @@ goes to 127.0.0.1 only.
 
 The server's fate is what counts: the dev server's exit status, gunicorn's "Worker … was sent
 SIGSEGV" / "exited" lines, a core file, and the exit status of the master after SIGTERM
-(must be 0). With ``--kernel-log`` the kernel's segfault lines for this run are shown too
-(``dmesg``; needs permission). Exit status 0 only when nothing crashed and nothing answered
-5xx.
+(must be 0), and any process of the server's session still running 10 s after it stopped
+(render processes, a forkserver: killed, reported and counted as unclean). With
+``--kernel-log`` the kernel's segfault lines for this run are shown too (``dmesg``; needs
+permission). Exit status 0 only when nothing crashed, nothing answered 5xx and nothing was
+left behind.
 """
 from __future__ import annotations
 
@@ -252,6 +254,7 @@ def main() -> int:
             except subprocess.TimeoutExpired:
                 os.killpg(server.pid, signal.SIGKILL)
                 server.wait()
+    leftovers = processes_left_behind(server.pid)
     text = log.read_text(errors="replace")
     crashes = CRASH_LINES.findall(text)
     cores = sorted(str(path) for path in workdir.rglob("core*") if path.is_file())
@@ -261,6 +264,8 @@ def main() -> int:
           f"4xx {counts['4xx']}, timed out {counts['timeout']}, refused {counts['refused']}")
     print(f"  server {'alive' if alive else 'DEAD'} at the end; exit status after SIGTERM {server.returncode}; "
           f"crash lines in its log {len(crashes)} {sorted(set(crashes))}; core files {len(cores)}")
+    print(f"  processes of the server's session still running 10 s after it stopped: {len(leftovers)}"
+          + "".join(f"\n    {line}" for line in leftovers[:10]))
     if args.kernel_log:
         new = [line for line in kernel_segfaults() if line not in kernel_before]
         print(f"  kernel log: {len(new)} new segfault lines" + "".join(f"\n    {line}" for line in new[:10]))
@@ -270,8 +275,35 @@ def main() -> int:
         shutil.rmtree(workdir, ignore_errors=True)
     # gunicorn's master must end with 0; the development server simply dies of the SIGTERM.
     stopped = server.returncode == 0 or (args.server == "dev" and server.returncode == -signal.SIGTERM)
-    clean = alive and stopped and not crashes and not cores and counts["5xx"] == 0
+    clean = alive and stopped and not crashes and not cores and not leftovers and counts["5xx"] == 0
     return 0 if clean else 1
+
+
+def _session_members(session_id: int) -> dict[int, str]:
+    """Running processes of a session (the server was started in its own), pid → command."""
+    members = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(") ", 1)[1].split()
+            if int(fields[3]) == session_id and fields[0] != "Z":
+                members[int(stat.parent.name)] = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, IndexError, ValueError):
+            continue
+    return members
+
+
+def processes_left_behind(session_id: int, grace: float = 10.0) -> list[str]:
+    """What of the server's session outlives it by ``grace`` seconds (render processes, a
+    forkserver, the index writer), killed then so the next run starts clean."""
+    deadline = time.monotonic() + grace
+    while (members := _session_members(session_id)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for pid in members:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return [f"{pid} {command[:120]}" for pid, command in sorted(members.items())]
 
 
 if __name__ == "__main__":
