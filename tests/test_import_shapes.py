@@ -170,19 +170,22 @@ def test_free_text_accessibility_reaches_the_access_filter(taxonomy_db):
 
 
 def test_schedule_values_no_calendar_can_use_are_warnings_and_the_rest_of_the_rule_is_kept(taxonomy_db):
-    monthly, huge, day_40 = (service(f"rule-{name}", POLISH_YOGA, locale="pl") for name in ("ordinal", "interval", "day"))
+    monthly, huge, day_40, endless = (service(f"rule-{name}", POLISH_YOGA, locale="pl")
+                                      for name in ("ordinal", "interval", "day", "count"))
     monthly["schedules"][0].update(freq="MONTHLY", byday="6MO")
     huge["schedules"][0].update(freq="WEEKLY", byday="TU", interval=10**9)
     day_40["schedules"][0].update(freq="MONTHLY", byday=None, bymonthday="40")
-    report = _import(taxonomy_db, [monthly, huge, day_40])
+    endless["schedules"][0].update(freq="DAILY", count=5000)
+    report = _import(taxonomy_db, [monthly, huge, day_40, endless])
     lines = "\n".join(report.lines())
-    assert report.imported == 3, lines
+    assert report.imported == 4, lines
     for expected in ("record 1: service.schedules[0].byday: warning: a month has no weekday '6MO'",
                      "record 2: service.schedules[0].interval: warning: 1000000000 is more than 1000",
-                     "record 3: service.schedules[0].bymonthday: warning: '40' is not a list of days of the month"):
+                     "record 3: service.schedules[0].bymonthday: warning: '40' is not a list of days of the month",
+                     "record 4: service.schedules[0].count: warning: 5000 is not 1 to 1000 sessions"):
         assert expected in lines
     with taxonomy_db.session() as session:
-        stored = {data["id"]: session.get(Service, data["id"]).schedules[0] for data in (monthly, huge, day_40)}
+        stored = {data["id"]: session.get(Service, data["id"]).schedules[0] for data in (monthly, huge, day_40, endless)}
     assert stored[monthly["id"]].freq == "MONTHLY" and stored[monthly["id"]].byday is None
     assert stored[huge["id"]].byday == "TU" and stored[huge["id"]].interval is None
-    assert stored[day_40["id"]].bymonthday is None
+    assert stored[day_40["id"]].bymonthday is None and stored[endless["id"]].count is None

@@ -87,10 +87,12 @@ def _some_day_fits(byday: str, bymonthday: str) -> bool:
     {"freq": "MONTHLY", "byday": "9MO,1TU"}, {"freq": "YEARLY", "byday": "60MO"}, {"freq": "MONTHLY", "bymonthday": "40"},
     {"freq": "MONTHLY", "bymonthday": "0"}, {"freq": "MONTHLY", "bymonthday": "first"},
     {"freq": "WEEKLY", "byday": "TU", "interval": 1_000_000_000}, {"freq": "WEEKLY", "byday": "TU", "interval": -2},
+    {"freq": "DAILY", "count": 10**12}, {"freq": "WEEKLY", "byday": "TU", "count": -1},
 ])
 def test_a_rule_dateutil_cannot_expand_is_an_invalid_schedule_and_the_listing_shows_no_dates(fields):
     """What an imported feed can carry: dateutil fails on it with IndexError, OverflowError or
-    ValueError, which reached the search page as a 500."""
+    ValueError, which reached the search page as a 500, or steps through it for seconds (a
+    count of 10^12 from the year 1: 7 s of CPU for one card)."""
     schedule = Schedule(dtstart=dt.date(2026, 1, 6), opens_at=dt.time(10), **fields)
     with pytest.raises(InvalidSchedule):
         schedule.next_sessions(dt.datetime(2026, 12, 7), 3)

@@ -37,6 +37,12 @@ MAX_INTERVAL = 1000
 """A rule repeating less often than every thousand periods is not a schedule a person can
 use; dateutil overflows a C int on the absurd values a feed can carry."""
 
+MAX_COUNT = 1000
+"""A course of more than a thousand sessions is a mistake in a feed, not a course (a daily
+class for three years). A counted rule cannot move its start near today, so dateutil steps
+through every session since it began: a count of 10^12 from the year 1 cost 7 s of CPU for
+one listing card."""
+
 
 def parse_byday(byday: str | None) -> list[rrule.weekday]:
     """Parse iCalendar BYDAY ("TU", "MO,TH", "1MO", "-1FR") into rrule weekdays.
@@ -88,14 +94,18 @@ def _monthday_days(day: int) -> range:
     return range(day, day + 1) if day > 0 else range(29 + day, 33 + day)
 
 
-def check_rule(freq: str | None, interval: int | None, byday: str | None, bymonthday: str | None) -> None:
-    """Raise InvalidSchedule for a rule dateutil cannot expand: an unknown frequency, an
-    interval below 1 or over MAX_INTERVAL, a bad weekday or day of the month, or a monthly
-    ordinal past the fifth ("6MO": dateutil fails with an IndexError)."""
+def check_rule(freq: str | None, interval: int | None, byday: str | None, bymonthday: str | None,
+               count: int | None = None) -> None:
+    """Raise InvalidSchedule for a rule dateutil cannot expand, or only at great cost: an
+    unknown frequency, an interval or a count below 1 or over MAX_INTERVAL / MAX_COUNT, a bad
+    weekday or day of the month, or a monthly ordinal past the fifth ("6MO": dateutil fails
+    with an IndexError). An interval or count of 0 is read as none, as it always was."""
     if freq and freq.upper() not in FREQUENCIES:
         raise InvalidSchedule(f"unknown freq {freq!r}")
-    if interval is not None and not 0 <= interval <= MAX_INTERVAL:  # 0 is read as 1, as ever
+    if interval is not None and not 0 <= interval <= MAX_INTERVAL:
         raise InvalidSchedule(f"interval {interval} is not 1 to {MAX_INTERVAL}")
+    if count is not None and not 0 <= count <= MAX_COUNT:
+        raise InvalidSchedule(f"count {count} is not 1 to {MAX_COUNT}")
     weekdays = parse_byday(byday)
     parse_bymonthday(bymonthday)
     if (freq or "").upper() == "MONTHLY" and any(day.n and abs(day.n) > 5 for day in weekdays):
@@ -159,7 +169,7 @@ class Schedule(IdMixin, Base):
         """
         if not self.freq:
             return None
-        check_rule(self.freq, self.interval, self.byday, self.bymonthday)
+        check_rule(self.freq, self.interval, self.byday, self.bymonthday, self.count)
         freq, interval = FREQUENCIES[self.freq.upper()], self.interval or 1
         start = self.dtstart or self.valid_from or dt.date(2000, 1, 1)
         opens = self.opens_at or dt.time(0, 0)
@@ -190,13 +200,15 @@ class Schedule(IdMixin, Base):
 
         Raises InvalidSchedule for a rule that cannot be expanded (Service.next_sessions
         leaves such a schedule out)."""
+        if self.freq and self.valid_from and after.date() < self.valid_from:
+            # before the rule is made, so that it starts near valid_from, not near today
+            # (a feed's valid_from in the year 9999 cost 1.4 s of CPU per card)
+            after = dt.datetime.combine(self.valid_from, dt.time(0, 0))
         rule = self.recurrence(near=after)
         if rule is None:
             return self._single_session(after)
         if never_falls(FREQUENCIES[self.freq.upper()], parse_byday(self.byday), parse_bymonthday(self.bymonthday)):
             return []
-        if self.valid_from and after.date() < self.valid_from:
-            after = dt.datetime.combine(self.valid_from, dt.time(0, 0))
         sessions = []
         starts = rule.after(after, inc=True)
         while starts is not None and len(sessions) < count:

@@ -25,7 +25,7 @@ from ..models import (
     Schedule, Service, ServiceArea, ServiceAtLocation, ServiceTranslation, TaxonomyTerm,
 )
 from ..models.base import new_id
-from ..models.schedule import MAX_INTERVAL, check_rule, parse_byday, parse_bymonthday
+from ..models.schedule import MAX_COUNT, MAX_INTERVAL, check_rule, parse_byday, parse_bymonthday
 
 
 class InvalidRecord(ValueError):
@@ -347,7 +347,7 @@ def schedule_row(data: dict, path: str, notes: ValueNotes = STRICT) -> "Row":
         dtstart=_date(data.get("dtstart"), f"{path}.dtstart", notes),
         valid_from=_date(data.get("valid_from"), f"{path}.valid_from", notes),
         valid_to=_date(data.get("valid_to"), f"{path}.valid_to", notes),
-        until=_date(data.get("until"), f"{path}.until", notes), count=_int(data.get("count"), f"{path}.count", notes),
+        until=_date(data.get("until"), f"{path}.until", notes), count=_count(data.get("count"), f"{path}.count", notes),
         wkst=_wkst(data.get("wkst"), f"{path}.wkst", notes),
         timezone=clean_text(data.get("timezone"), f"{path}.timezone", 64, notes),
         opens_at=_time(data.get("opens_at"), f"{path}.opens_at", notes),
@@ -356,6 +356,13 @@ def schedule_row(data: dict, path: str, notes: ValueNotes = STRICT) -> "Row":
         schedule_link=_url(data.get("schedule_link"), f"{path}.schedule_link", notes),
         attending_type=_text(data, "attending_type", path, notes, 64),
     )
+
+
+def _count(value, path: str, notes: ValueNotes) -> int | None:
+    count = _int(value, path, notes)
+    if count is not None and not 0 <= count <= MAX_COUNT:
+        return notes.drop(path, f"{count} is not 1 to {MAX_COUNT} sessions")
+    return count
 
 
 def _bymonthday(value, path: str, notes: ValueNotes) -> str | None:
