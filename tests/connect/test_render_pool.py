@@ -130,7 +130,7 @@ def test_a_render_whose_pool_was_stopped_by_another_thread_starts_in_the_new_poo
 
 
 SERVER_THAT_DIES = """
-import multiprocessing, os, signal, sys
+import os, signal, sys
 from multiprocessing import forkserver
 from directory.connect.render_pool import RenderPool
 
