@@ -95,8 +95,8 @@ def _monthday_days(day: int) -> range:
 
 
 def check_rule(freq: str | None, interval: int | None, byday: str | None, bymonthday: str | None,
-               count: int | None = None) -> None:
-    """Raise InvalidSchedule for a rule dateutil cannot expand, or only at great cost: an
+               count: int | None = None) -> tuple[list[rrule.weekday], list[int]]:
+    """The rule's weekdays and days of the month, parsed; or raise InvalidSchedule for a rule dateutil cannot expand, or only at great cost: an
     unknown frequency, an interval or a count below 1 or over MAX_INTERVAL / MAX_COUNT, a bad
     weekday or day of the month, or a monthly ordinal past the fifth ("6MO": dateutil fails
     with an IndexError). An interval or count of 0 is read as none, as it always was."""
@@ -106,10 +106,10 @@ def check_rule(freq: str | None, interval: int | None, byday: str | None, bymont
         raise InvalidSchedule(f"interval {interval} is not 1 to {MAX_INTERVAL}")
     if count is not None and not 0 <= count <= MAX_COUNT:
         raise InvalidSchedule(f"count {count} is not 1 to {MAX_COUNT}")
-    weekdays = parse_byday(byday)
-    parse_bymonthday(bymonthday)
+    weekdays, monthdays = parse_byday(byday), parse_bymonthday(bymonthday)
     if (freq or "").upper() == "MONTHLY" and any(day.n and abs(day.n) > 5 for day in weekdays):
         raise InvalidSchedule(f"a month has no weekday {byday!r}")
+    return weekdays, monthdays
 
 
 def never_falls(freq: int, weekdays: list[rrule.weekday], monthdays: list[int]) -> bool:
@@ -169,7 +169,7 @@ class Schedule(IdMixin, Base):
         """
         if not self.freq:
             return None
-        check_rule(self.freq, self.interval, self.byday, self.bymonthday, self.count)
+        weekdays, monthdays = check_rule(self.freq, self.interval, self.byday, self.bymonthday, self.count)
         freq, interval = FREQUENCIES[self.freq.upper()], self.interval or 1
         start = self.dtstart or self.valid_from or dt.date(2000, 1, 1)
         opens = self.opens_at or dt.time(0, 0)
@@ -178,9 +178,9 @@ class Schedule(IdMixin, Base):
             "interval": interval,
         }
         if self.byday:
-            options["byweekday"] = parse_byday(self.byday)
+            options["byweekday"] = weekdays
         if self.bymonthday:
-            options["bymonthday"] = parse_bymonthday(self.bymonthday)
+            options["bymonthday"] = monthdays
         elif freq == rrule.MONTHLY and not self.byday:
             options["bymonthday"] = [start.day]  # what rrule would take from dtstart, which may move
         last_day = min((day for day in (self.until, self.valid_to) if day), default=None)
