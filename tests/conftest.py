@@ -339,17 +339,21 @@ class Templates:
             self._postgres.close()
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Under pytest-xdist (``--dist loadgroup``), keep together the tests that share a
     module-scoped fixture on one backend (an API app, an imported directory): spread over
-    both workers, each worker would build it again. Every other test goes where there is room."""
+    both workers, each worker would build it again. Every other test goes where there is room.
+
+    First among the hooks, so the marks exist when xdist's own hook reads them; the group
+    name holds no "]" (xdist takes a nodeid ending in "]" for a parameter, not a group)."""
     for item in items:
         definitions = getattr(item, "_fixtureinfo", None)
         shared = definitions and any(fixture.scope == "module" for name in item.fixturenames
                                      for fixture in definitions.name2fixturedefs.get(name, ()))
         if shared:
             backend = item.callspec.params.get("backend", "") if hasattr(item, "callspec") else ""
-            item.add_marker(pytest.mark.xdist_group(f"{item.module.__name__}[{backend}]"))
+            item.add_marker(pytest.mark.xdist_group(f"{item.module.__name__}.{backend or 'any'}"))
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gzip
 import io
 import logging
 import os
@@ -203,23 +202,15 @@ _STEMPEL = None
 
 
 def _stempel():
-    """Load pystempel's polimorf table once.  Read via BytesIO rather than
-    ``Stemmer.polimorf()``: that path draws a tqdm progress bar on stderr and
-    is ~2.5x slower.  The table ships inside the wheel: no download."""
+    """Load pystempel's polimorf table once (stempel_table.py: rows decoded as lookups
+    reach them, ~0.07 s instead of pystempel's 4 s). The table ships inside the wheel."""
     global _STEMPEL
     if _STEMPEL is None:
         with _LOCK:
             if _STEMPEL is None:
-                from importlib.resources import files
-                from pystempel import Stemmer
-                try:
-                    from pystempel.streams import DataInputStream
-                    raw = files("pystempel.data.polimorf").joinpath("stemmer_polimorf.tbl.gz")
-                    stream = DataInputStream(io.BytesIO(gzip.decompress(raw.read_bytes())))
-                    _STEMPEL = Stemmer.from_stream(stream)
-                except (ImportError, OSError):  # pystempel internals moved
-                    with contextlib.redirect_stderr(io.StringIO()):
-                        _STEMPEL = Stemmer.polimorf()
+                from .stempel_table import load_polimorf
+
+                _STEMPEL = load_polimorf()
     return _STEMPEL
 
 

@@ -129,6 +129,9 @@ def test_icons_grow_with_the_larger_text_switch(live_server, page, screenshot):
     before = page.locator("main .category-tiles svg.icon").first.bounding_box()["width"]
     page.locator("nav.main-nav").get_by_role("link", name="Larger text").click()
     expect(page.locator("html")).to_have_class(re.compile("large-text"))
+    # The class is in the new page's DOM before its stylesheet has loaded; an icon measured
+    # then is its unstyled 24 px (seen in CI), so measure once the page has loaded.
+    page.wait_for_load_state("load")
     after = page.locator("main .category-tiles svg.icon").first.bounding_box()["width"]
     assert after > before * 1.15
     screenshot(page, "en-large")
