@@ -1,17 +1,27 @@
 """`directory import --from-url` against this app's own API, served on loopback."""
-import threading
+from contextlib import contextmanager
 
 import pytest
 
 from click.testing import CliRunner
 from sqlalchemy import func, select
-from werkzeug.serving import make_server
 
 from directory.cli import main
 from directory.db import Database
 from directory.models import Service, TaxonomyTerm
 from directory.oruk.publish import service as published_service
 from directory.schema import upgrade_database
+from tests.loopback import LoopbackServer
+
+
+@contextmanager
+def _target_database(tmp_path):
+    """The other directory the import fills: an empty, migrated SQLite file."""
+    target = Database(f"sqlite:///{tmp_path / 'target.sqlite3'}")
+    try:
+        yield target
+    finally:
+        target.dispose()
 
 
 def _count(db) -> int:
@@ -21,11 +31,7 @@ def _count(db) -> int:
 
 def test_import_from_url_pulls_every_page_of_another_oruk_api(api_app, monkeypatch, tmp_path):
     runner = CliRunner()  # not the `runner` fixture: that one empties the shared database
-    server = make_server("127.0.0.1", 0, api_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    target = Database(f"sqlite:///{tmp_path / 'target.sqlite3'}")
-    try:
+    with LoopbackServer(api_app) as server, _target_database(tmp_path) as target:
         upgrade_database(target)
         monkeypatch.setenv("DIRECTORY_DATABASE_URL", target.url)
         monkeypatch.setenv("DIRECTORY_INDEX_DIR", str(tmp_path / "target-index"))
@@ -39,25 +45,12 @@ def test_import_from_url_pulls_every_page_of_another_oruk_api(api_app, monkeypat
         sample = client.get("/api/services?per_page=1").json["contents"][0]["id"]
         with target.session() as session:
             assert published_service(session.get(Service, sample)) == client.get(f"/api/services/{sample}").json
-    finally:
-        server.shutdown()
-        target.dispose()
-
-
-
-
-def _serve(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @pytest.mark.parametrize("collection", ["service_at_locations", "organizations", "taxonomy_terms"])
 def test_import_from_url_follows_the_pages_of_any_collection(api_app, monkeypatch, tmp_path, collection):
     runner = CliRunner()
-    server = _serve(api_app)
-    target = Database(f"sqlite:///{tmp_path / 'target.sqlite3'}")
-    try:
+    with LoopbackServer(api_app) as server, _target_database(tmp_path) as target:
         upgrade_database(target)
         monkeypatch.setenv("DIRECTORY_DATABASE_URL", target.url)
         monkeypatch.setenv("DIRECTORY_INDEX_DIR", str(tmp_path / "target-index"))
@@ -76,6 +69,3 @@ def test_import_from_url_follows_the_pages_of_any_collection(api_app, monkeypatc
             with target.session() as session:
                 stored = session.scalar(select(Service).order_by(Service.id).limit(1))
                 assert published_service(stored) == client.get(f"/api/services/{stored.id}").json
-    finally:
-        server.shutdown()
-        target.dispose()

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
+
+from tests.loopback import ErrorsOnlyRequestHandler, LoopbackServer
 
 from .support import CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, VIEWPORT
 
@@ -70,31 +71,9 @@ def backend(request) -> str:
     return request.param
 
 
-class LiveServer:
+class LiveServer(LoopbackServer):
     def __init__(self, app):
-        from werkzeug.serving import WSGIRequestHandler, make_server
-
-        class RequestHandler(WSGIRequestHandler):
-            def log_request(self, code="-", size="-"):  # only the requests that went wrong
-                if str(code).isdigit() and int(code) >= 400:
-                    super().log_request(code, size)
-
-        self.app = app
-        self.server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=RequestHandler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, name="live-server", daemon=True)
-
-    def __enter__(self) -> "LiveServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *_exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=10)
-
-    def __call__(self, path: str = "/") -> str:
-        return self.url + path
+        super().__init__(app, request_handler=ErrorsOnlyRequestHandler, name="live-server")
 
 
 @pytest.fixture(scope="session")

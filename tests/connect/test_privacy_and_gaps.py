@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 
 from directory.connect.gaps import week_of
 from directory.models import GapCount
+from tests.loopback import LoopbackServer
 
 from .conftest import CONNECTOR, TOKEN, make_account
 from .test_find_and_sheet import PLAN, find
@@ -91,26 +92,15 @@ class RealBrowserSession:
 def test_real_server_access_log_carries_no_postcode(indexed, csrf_on, caplog):
     """The access log of a real server (not the test client): the needs form is POSTed and
     the results page is a plain redirect, so no logged request line holds the postcode."""
-    import threading
-
-    from werkzeug.serving import make_server
-
     caplog.set_level(logging.INFO, logger="werkzeug")
     make_account(indexed, *CONNECTOR, role="connector")
-    server = make_server("127.0.0.1", 0, csrf_on, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        browser = RealBrowserSession(f"http://127.0.0.1:{server.server_port}")
+    with LoopbackServer(csrf_on) as server:
+        browser = RealBrowserSession(server.url)
         browser.get("/en/staff/login")
         browser.post("/en/staff/login", [("email", CONNECTOR[0]), ("password", CONNECTOR[1])])
         browser.get("/en/connect/")
         results = browser.post("/en/connect/find", [("postcode", PARTICIPANT_POSTCODE), ("reach", "bus"),
                                                     ("language", "gu")])
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
     assert "data-result-id" in results
     logged = caplog.text
     assert "POST /en/connect/find" in logged and "GET /en/connect/results" in logged

@@ -4,33 +4,16 @@ PostgreSQL when reachable)."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import requests
-from werkzeug.serving import make_server
 
 from directory.submissions import moderation_queue
+from tests.loopback import LoopbackServer
 
 from .support import CSRF, POLISH_WALK
 
 CLIENTS, EACH = 10, 20
-
-
-class LoopbackServer:
-    def __init__(self, app):
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *_exc):
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=10)
 
 
 def send_listings(base_url: str, client_number: int, each: int = EACH) -> list[int]:

@@ -6,9 +6,10 @@ the privacy check: it keeps werkzeug's full access log (every request line), so 
 can prove no logged line carries a participant's postcode.
 """
 import shutil
-import threading
 
 import pytest
+
+from tests.loopback import LoopbackServer
 
 from tests.browser.conftest import (  # noqa: F401  (fixtures, used by name)
     backend, browser, new_context, page, screenshot, seeded_index_template)
@@ -17,16 +18,9 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures, used by name)
 @pytest.fixture
 def logged_live_server(app, seeded_db, seeded_index_template):
     """The app on the seeded, indexed sample directory at a real port, access log on."""
-    from werkzeug.serving import make_server
-
     engine = app.extensions["directory.search"]
     shutil.copytree(seeded_index_template, engine.store.root, symlinks=True, dirs_exist_ok=True)
     engine.refresh()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="connect-live-server", daemon=True)
-    thread.start()
-    yield lambda path="/": f"http://127.0.0.1:{server.server_port}{path}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    with LoopbackServer(app, name="connect-live-server") as server:
+        yield server
     engine.close()
