@@ -223,7 +223,7 @@ def build(fontsource: Path, output: Path) -> None:
     locales = site_locales()
     ui_text = {locale: catalogue_text(locale) + calendar_text(locale) + seed_text()
                for locale in {family.ui_locale for family in FAMILIES if family.ui_locale}}
-    css: list = [f"/* Made by scripts/build_fonts.py from @fontsource packages (OFL-1.1): see its docstring. */\n"]
+    css: list = ["/* Made by scripts/build_fonts.py from @fontsource packages (OFL-1.1): see its docstring. */\n"]
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         for family in FAMILIES:
             source = fontsource / family.package
