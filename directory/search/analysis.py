@@ -421,7 +421,7 @@ def analyzer_for(locale: str | None):
 
 
 def warm_up() -> None:
-    """Load Stempel, jieba and OpenCC now (about 3-5 s) instead of on the
+    """Load Stempel, jieba and OpenCC now (about 1 s) instead of on the
     first Polish/Chinese document or query."""
     _stempel()
     _jieba()
