@@ -7,7 +7,8 @@ postings, the taxonomy cache, the compiled templates and each locale's message c
 made the first search after `directory serve` started take 8.8 s, and 0.6–0.8 s in each
 gunicorn worker; on a loaded machine the stress bench's first API search timed out after
 30 s. Both servers call ``warm_up_app`` before they accept a connection: it asks the app, in
-process, for each locale's home page and a search there, the pages a visitor opens first. Public pages write nothing, so the warm-up leaves no trace.
+process, for each locale's home page and a search there, the pages a visitor opens first.
+Public pages write nothing, so the warm-up leaves no trace.
 """
 from __future__ import annotations
 
