@@ -9,10 +9,9 @@ import shutil
 
 import pytest
 
-from tests.loopback import LoopbackServer
-
 from tests.browser.conftest import (  # noqa: F401  (fixtures, used by name)
     backend, browser, new_context, page, screenshot, seeded_index_template)
+from tests.loopback import LoopbackServer
 
 
 @pytest.fixture
