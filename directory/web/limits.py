@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import time
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g, has_request_context
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from limits import parse
@@ -30,13 +30,20 @@ DATABASE_STORAGE = "database://"
 DEFAULT_API_LIMIT = "300 per minute"
 PURGE_CHANCE = 0.001
 _ENGINES: dict = {}
+_COUNTED = "rate_limits_counted"  # flask.g: DatabaseStorage's upserts in this request
 
 
 class DatabaseStorage(Storage):
     """Fixed-window counters in the ``rate_limit_counter`` table, one row per key.
 
     ``incr`` is one atomic upsert (PostgreSQL and SQLite both have ``INSERT … ON CONFLICT
-    DO UPDATE … RETURNING``): a window that has ended starts again at ``amount``."""
+    DO UPDATE … RETURNING``): a window that has ended starts again at ``amount``.
+
+    A request that has just counted itself is then asked for the window's count and end
+    (Flask-Limiter's ``X-RateLimit-*`` headers): two more SELECTs, each on a connection
+    checked out and pinged, for numbers the upsert had just returned. So the upsert's answer
+    is kept for the rest of that request (in ``flask.g``, never across requests) and read
+    back instead; outside a request every read goes to the database."""
 
     STORAGE_SCHEME = ["database"]
 
@@ -65,25 +72,31 @@ class DatabaseStorage(Storage):
         statement = statement.on_conflict_do_update(index_elements=[table.c.key], set_={
             "count": case((ended, amount), else_=table.c.count + amount),
             "expires_at": case((ended, now + expiry), else_=table.c.expires_at),
-        }).returning(table.c.count)
+        }).returning(table.c.count, table.c.expires_at)
         with self.engine.begin() as connection:
-            count = int(connection.execute(statement).scalar_one())
+            count, expires_at = connection.execute(statement).one()
+        _counted_in_this_request()[key] = (int(count), float(expires_at))
         if random.random() < PURGE_CHANCE:  # now and then, some request clears ended windows
             self.purge_ended()
-        return count
+        return int(count)
 
-    def _row(self, key: str):
+    def _row(self, key: str) -> tuple[int, float] | None:
+        """The window's (count, end): this request's own upsert's answer, else the table's."""
+        counted = _counted_in_this_request().get(key)
+        if counted is not None:
+            return counted
+        table = RateLimitCounter.__table__
         with self.engine.connect() as connection:
-            return connection.execute(select(RateLimitCounter.__table__.c.count, RateLimitCounter.__table__.c.expires_at)
-                                      .where(RateLimitCounter.__table__.c.key == key)).first()
+            row = connection.execute(select(table.c.count, table.c.expires_at).where(table.c.key == key)).first()
+        return None if row is None else (int(row.count), float(row.expires_at))
 
     def get(self, key: str) -> int:
         row = self._row(key)
-        return int(row.count) if row is not None and row.expires_at > time.time() else 0
+        return row[0] if row is not None and row[1] > time.time() else 0
 
     def get_expiry(self, key: str) -> float:
         row = self._row(key)
-        return float(row.expires_at) if row is not None and row.expires_at > time.time() else time.time()
+        return row[1] if row is not None and row[1] > time.time() else time.time()
 
     def check(self) -> bool:
         try:
@@ -94,10 +107,12 @@ class DatabaseStorage(Storage):
             return False
 
     def reset(self) -> int | None:
+        _counted_in_this_request().clear()
         with self.engine.begin() as connection:
             return connection.execute(delete(RateLimitCounter.__table__)).rowcount
 
     def clear(self, key: str) -> None:
+        _counted_in_this_request().pop(key, None)
         with self.engine.begin() as connection:
             connection.execute(delete(RateLimitCounter.__table__).where(RateLimitCounter.__table__.c.key == key))
 
@@ -106,6 +121,14 @@ class DatabaseStorage(Storage):
         with self.engine.begin() as connection:
             return connection.execute(delete(RateLimitCounter.__table__)
                                       .where(RateLimitCounter.__table__.c.expires_at <= time.time())).rowcount
+
+
+def _counted_in_this_request() -> dict[str, tuple[int, float]]:
+    """The windows this request has counted itself in: key -> (count, end). A fresh dict
+    (kept nowhere) outside a request."""
+    if not has_request_context():
+        return {}
+    return g.setdefault(_COUNTED, {})
 
 
 def api_limit() -> str:

@@ -4,6 +4,7 @@ Redis only where a server answers on 127.0.0.1:6379 (nothing here starts one).""
 from __future__ import annotations
 
 import socket
+import time
 import uuid
 
 import pytest
@@ -38,3 +39,57 @@ def test_two_workers_on_one_storage_share_the_api_limit(database_url, db, tmp_pa
     finally:
         for app in (first, second):
             app.extensions["directory.db"].dispose()
+
+
+def test_a_request_reads_its_own_count_back_without_asking_the_database_again(database_url, db, tmp_path):
+    """Flask-Limiter asks for the window's count and end right after counting a request (for
+    its X-RateLimit headers): those come from the upsert's answer, one statement on the
+    counters in all, and the sign-in form's headers still count down as the table does."""
+    from limits import parse
+    from sqlalchemy import event
+
+    from directory.web.limits import limiter
+
+    config = {"TESTING": True, "DATABASE_URL": database_url, "INDEX_DIR": str(tmp_path / "index"),
+              "SECRET_KEY": "test-secret", "INSTANCE_DIR": str(tmp_path), "RATELIMIT_STORAGE_URI": "database://",
+              "WTF_CSRF_ENABLED": False}
+    app = create_app(config)
+    statements: list[str] = []
+    engine = app.extensions["directory.db"].engine
+    listener = lambda _conn, _cursor, statement, *_rest: statements.append(statement)  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        with app.test_request_context("/en/staff/login", method="POST"):
+            statements.clear()
+            assert limiter.limiter.hit(parse("4 per minute"), "reads-back-test")
+            window = limiter.limiter.get_window_stats(parse("4 per minute"), "reads-back-test")
+            assert window.remaining == 3 and time.time() < window.reset_time <= time.time() + 61
+            assert sum("rate_limit_counter" in statement for statement in statements) == 1, statements
+        client = app.test_client()
+        answers = [client.post("/en/staff/login", environ_base={"REMOTE_ADDR": "10.9.8.7"},
+                               data={"email": f"guess{number}@example.org", "password": "guess"})
+                   for number in range(4)]
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+        app.extensions["directory.db"].dispose()
+    assert [answer.status_code for answer in answers] == [400] * 4
+    assert [answer.headers["X-RateLimit-Remaining"] for answer in answers] == ["9", "8", "7", "6"]
+    with db.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT key, count FROM rate_limit_counter").all()
+    assert [count for key, count in rows if key.endswith("/10/1/minute")] == [4], rows  # "10 per minute"
+    resets = {int(answer.headers["X-RateLimit-Reset"]) for answer in answers}
+    assert len(resets) == 1 and time.time() < resets.pop() <= time.time() + 61
+
+
+def test_outside_a_request_the_storage_reads_the_table(database_url, db, tmp_path):
+    from directory.web.limits import DatabaseStorage, _ENGINES
+
+    _ENGINES["storage-test"] = db.engine
+    storage = DatabaseStorage("database://storage-test")
+    key = f"test/{uuid.uuid4()}"
+    assert storage.incr(key, 60) == 1
+    assert storage.get(key) == 1  # read from the table: nothing is kept outside a request
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql(f"UPDATE rate_limit_counter SET count = 7 WHERE key = '{key}'")
+    assert storage.get(key) == 7
+    assert time.time() < storage.get_expiry(key) <= time.time() + 60
