@@ -81,15 +81,18 @@ def test_a_request_reads_its_own_count_back_without_asking_the_database_again(da
     assert len(resets) == 1 and time.time() < resets.pop() <= time.time() + 61
 
 
-def test_outside_a_request_the_storage_reads_the_table(database_url, db, tmp_path):
-    from directory.web.limits import DatabaseStorage, _ENGINES
+def test_outside_a_request_the_storage_reads_the_table(database_url, db):
+    from directory.web.limits import _ENGINES, DatabaseStorage
 
     _ENGINES["storage-test"] = db.engine
-    storage = DatabaseStorage("database://storage-test")
-    key = f"test/{uuid.uuid4()}"
-    assert storage.incr(key, 60) == 1
-    assert storage.get(key) == 1  # read from the table: nothing is kept outside a request
-    with db.engine.begin() as connection:
-        connection.exec_driver_sql(f"UPDATE rate_limit_counter SET count = 7 WHERE key = '{key}'")
-    assert storage.get(key) == 7
-    assert time.time() < storage.get_expiry(key) <= time.time() + 60
+    try:
+        storage = DatabaseStorage("database://storage-test")
+        key = f"test/{uuid.uuid4()}"
+        assert storage.incr(key, 60) == 1
+        assert storage.get(key) == 1  # read from the table: nothing is kept outside a request
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql(f"UPDATE rate_limit_counter SET count = 7 WHERE key = '{key}'")
+        assert storage.get(key) == 7
+        assert time.time() < storage.get_expiry(key) <= time.time() + 60
+    finally:
+        del _ENGINES["storage-test"]
