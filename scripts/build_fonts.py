@@ -244,9 +244,10 @@ def build(fontsource: Path, output: Path) -> None:
                     css.append((family_name, weight, f"./{family.package}/files/{file_name}", points))
                 css.extend(kept_faces(family, source, output, weight, slices=False))
             if family.slices_css:
+                heading = (f"/* {display_name}: the rest of the script, for text outside the UI cut "
+                           "(scripts/build_fonts.py). */\n")
                 (output / family.slices_css).write_text(
-                    f"/* {display_name}: the rest of the script, for text outside the UI cut (scripts/build_fonts.py). */\n"
-                    + "\n".join(kept_faces(family, source, output, WEIGHTS[0], slices=True)), encoding="utf-8")
+                    heading + "\n".join(kept_faces(family, source, output, WEIGHTS[0], slices=True)), encoding="utf-8")
         css = [_written(entry) for entry in css]
     css = [entry for entry in css if entry]
     css.append(stacks_css())

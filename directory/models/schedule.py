@@ -96,10 +96,11 @@ def _monthday_days(day: int) -> range:
 
 def check_rule(freq: str | None, interval: int | None, byday: str | None, bymonthday: str | None,
                count: int | None = None) -> tuple[list[rrule.weekday], list[int]]:
-    """The rule's weekdays and days of the month, parsed; or raise InvalidSchedule for a rule dateutil cannot expand, or only at great cost: an
-    unknown frequency, an interval or a count below 1 or over MAX_INTERVAL / MAX_COUNT, a bad
-    weekday or day of the month, or a monthly ordinal past the fifth ("6MO": dateutil fails
-    with an IndexError). An interval or count of 0 is read as none, as it always was."""
+    """The rule's weekdays and days of the month, parsed; or raise InvalidSchedule for a rule
+    dateutil cannot expand, or only at great cost: an unknown frequency, an interval or a count
+    below 1 or over MAX_INTERVAL / MAX_COUNT, a bad weekday or day of the month, or a monthly
+    ordinal past the fifth ("6MO": dateutil fails with an IndexError). An interval or count of
+    0 is read as none, as it always was."""
     if freq and freq.upper() not in FREQUENCIES:
         raise InvalidSchedule(f"unknown freq {freq!r}")
     if interval is not None and not 0 <= interval <= MAX_INTERVAL:
