@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, defaultload, lazyload
+from sqlalchemy.orm import Session, defaultload, lazyload, selectinload
 
 from .geography import InvalidLocation, Point, normalise_postcode
 from .models import Location, Service, ServiceAtLocation
@@ -98,11 +98,18 @@ def search_activities(engine: SearchEngine, request: SearchRequest, located: Loc
     return engine.search(request)
 
 
-def load_result_services(session: Session, service_ids: list[str]) -> dict[str, Service]:
-    """The listings behind some results, with what a result card shows loaded eagerly."""
+# An ORUK service summary (what ``/api/services`` lists) is the service's own row and its
+# translations: two queries for a page of results, where a result card needs eight.
+_SUMMARY = (lazyload("*"), selectinload(Service.translations))
+
+
+def load_result_services(session: Session, service_ids: list[str], summary_only: bool = False) -> dict[str, Service]:
+    """The listings behind some results, with what a result card shows loaded eagerly (or,
+    with ``summary_only``, only what an ORUK summary shows: the rest loads if read)."""
     if not service_ids:
         return {}
-    statement = select(Service).where(Service.id.in_(service_ids)).options(*_RESULT_CARD)
+    options = _SUMMARY if summary_only else _RESULT_CARD
+    statement = select(Service).where(Service.id.in_(service_ids)).options(*options)
     return {service.id: service for service in session.scalars(statement)}
 
 

@@ -53,7 +53,7 @@ def published_services(session: Session, hits: list[SearchHit], locale: str | No
     prepared = {hit.service_id: cache.get(hit.service_id, hit.version, variant, now) for hit in hits}
     missing = [hit for hit in hits if prepared[hit.service_id] is None]
     if missing:
-        services = load_result_services(session, [hit.service_id for hit in missing])
+        services = load_result_services(session, [hit.service_id for hit in missing], summary_only=not full)
         for hit in missing:
             service = services.get(hit.service_id)
             if service is not None:
