@@ -277,6 +277,7 @@ def generate(database: Database, n: int, seed: int, dense: bool) -> dict:
             table_rows = rows[name]
             for start in range(0, len(table_rows), 20_000):
                 connection.execute(insert(model.__table__), table_rows[start:start + 20_000])
+    database.refresh_statistics()  # as `directory import` does after a bulk write
     centres = [(lat, lon) for _n, lat, lon, _w in TOWNS] if not dense else [LEICESTER]
     return {"service_ids": service_ids, "centres": centres, "town_weights": weights if not dense else [1],
             "taxonomy": taxonomy, "rows": sum(len(v) for v in rows.values())}

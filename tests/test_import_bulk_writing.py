@@ -4,7 +4,9 @@ hears of every imported service and place.
 """
 import json
 
-from sqlalchemy import func, select
+import pytest
+
+from sqlalchemy import func, select, text
 
 from directory.models import Accessibility, ChangeLogEntry, Location, Phone, Service
 from directory.oruk.importer import BATCH_SIZE, records_from_bytes, run_import
@@ -86,3 +88,26 @@ def test_every_imported_service_and_place_is_in_the_change_log(taxonomy_db):
         places = set(session.scalars(select(ChangeLogEntry.location_id).where(ChangeLogEntry.location_id.is_not(None))))
     assert services == {item["id"] for item in feed}
     assert places == {item["service_at_locations"][0]["location"]["id"] for item in feed}
+
+
+def _last_analysed(db):
+    """When ANALYZE last ran on the service table (PostgreSQL's clock), or None."""
+    with db.engine.connect() as connection:
+        return connection.execute(text("SELECT greatest(last_analyze, last_autoanalyze) FROM pg_stat_user_tables "
+                                       "WHERE relname = 'service'")).scalar()
+
+
+def _database_now(db):
+    with db.engine.connect() as connection:
+        return connection.execute(text("SELECT clock_timestamp()")).scalar()
+
+
+def test_an_import_leaves_postgresql_with_statistics_for_its_planner(taxonomy_db):
+    """Without them (autovacuum late or off) a page of results read whole tables: issue 19."""
+    if taxonomy_db.is_sqlite:
+        pytest.skip("SQLite's planner uses its indexes without statistics")
+    before = _database_now(taxonomy_db)
+    assert _import(taxonomy_db, _feed(30), dry_run=True).imported == 0
+    assert (_last_analysed(taxonomy_db) or before) <= before, "a dry run writes nothing and counts nothing"
+    assert _import(taxonomy_db, _feed(30)).imported == 30
+    assert _last_analysed(taxonomy_db) > before

@@ -435,6 +435,8 @@ def run_import(database, records: Iterable[Record], dry_run: bool = False,
         report = import_records(session, records, dry_run, progress, skip_invalid)
         if report.committed:
             session.commit()
+            if report.imported:
+                database.refresh_statistics()
         else:
             session.rollback()
             report.imported = report.places = report.terms = 0
