@@ -204,10 +204,13 @@ class _SearcherState:
                 self._cached_weights -= len(dropped) + 1
         return found
 
-    def contains(self, fieldname: str, text: str, docnum: int) -> bool:
+    def contains(self, fieldname: str, text: str, docnums: np.ndarray) -> np.ndarray:
+        """Which of ``docnums`` hold the term (a boolean per document)."""
         docs = self.term_weights(fieldname, text)[1]
-        at = int(np.searchsorted(docs, docnum))
-        return at < len(docs) and int(docs[at]) == docnum
+        if not len(docs):
+            return np.zeros(len(docnums), dtype=np.bool_)
+        at = np.minimum(np.searchsorted(docs, docnums), len(docs) - 1)
+        return docs[at] == docnums
 
     def term_scores(self, fieldname: str, text: str, among: np.ndarray | None = None) -> Scores:
         """BM25F scores of this term (Whoosh's formula and statistics) for the live documents
@@ -380,9 +383,9 @@ class SearchEngine:
             bm25 = np.full(len(docs), np.nan)
         ranking = self._rank(state, request, docs, bm25)
         start = (request.page - 1) * request.per_page
-        leaves = _explained_leaves(state, queries)
-        page = [self._hit(state, request, queries, leaves, ranking.hit(state, position))
-                for position in range(start, min(len(ranking), start + request.per_page))]
+        shown = [ranking.hit(state, position) for position in range(start, min(len(ranking), start + request.per_page))]
+        matched = matched_leaves(_explained_leaves(state, queries), [ranked.docnum for ranked in shown], state)
+        page = [self._hit(state, request, queries, ranked, leaves) for ranked, leaves in zip(shown, matched)]
         facets = self._facets(state, ranking.docs) if request.with_facets else {}
         return SearchResults(page, len(ranking), request.page, request.per_page, facets, used_fallback)
 
@@ -460,13 +463,13 @@ class SearchEngine:
         return _Ranking(docs[order], score[order], distance[order], comes_to_you[order], stale[order],
                         wanted_languages)
 
-    def _hit(self, state: _SearcherState, request: SearchRequest, queries: TextQueries | None, leaves: list,
-             ranked: "_Ranked") -> SearchHit:
+    def _hit(self, state: _SearcherState, request: SearchRequest, queries: TextQueries | None, ranked: "_Ranked",
+             matched_leaves: list[tuple[str, str]]) -> SearchHit:
         """A result with its explanation (built only for the page shown)."""
         facts = state.facts(ranked.docnum)
         matched, categories = [], []
         if queries is not None:
-            matched = _matched_words(matched_leaves(leaves, ranked.docnum, state), queries)
+            matched = _matched_words(matched_leaves, queries)
             categories = [code for code in queries.matched_terms if code in facts.categories]
         explanation = Explanation(
             matched=matched, matched_categories=categories, distance_m=ranked.distance_m,

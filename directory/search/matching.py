@@ -24,7 +24,7 @@ class ScoreSource(Protocol):
     doc_count_all: int
 
     def term_scores(self, fieldname: str, text: str, among: np.ndarray | None = None) -> Scores: ...
-    def contains(self, fieldname: str, text: str, docnum: int) -> bool: ...
+    def contains(self, fieldname: str, text: str, docnums: np.ndarray) -> np.ndarray: ...
     def expand_fuzzy(self, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]: ...
 
 
@@ -100,15 +100,22 @@ def leaf_terms(query: q.Query) -> list[tuple[str, str, q.Query]]:
     return list(leaves.values())
 
 
-def matched_leaves(leaves: list[tuple[str, str, q.Query]], docnum: int, source: ScoreSource) -> list[tuple[str, str]]:
-    """The (field, typed text) leaves that match one document: what the explanation shows."""
-    matched = []
+def matched_leaves(leaves: list[tuple[str, str, q.Query]], docnums: list[int],
+                   source: ScoreSource) -> list[list[tuple[str, str]]]:
+    """For each document of a page, the (field, typed text) leaves that match it: what its
+    explanation shows. One array lookup per leaf for the whole page: asked one document at a
+    time, a query's ~70 leaves (fields × words × spellings) cost 1 ms per result."""
+    page = np.asarray(docnums, dtype=np.int64)
+    matched: list[list[tuple[str, str]]] = [[] for _ in docnums]
     for fieldname, text, leaf in leaves:
         if isinstance(leaf, q.FuzzyTerm):
             words = source.expand_fuzzy(fieldname, text, leaf.maxdist, leaf.prefixlength)
-            hit = any(source.contains(fieldname, word, docnum) for word in words)
         else:
-            hit = source.contains(fieldname, text, docnum)
-        if hit and (fieldname, text) not in matched:
-            matched.append((fieldname, text))
+            words = [text]
+        hit = np.zeros(len(page), dtype=np.bool_)
+        for word in words:
+            hit |= source.contains(fieldname, word, page)
+        for position in np.flatnonzero(hit):
+            if (fieldname, text) not in matched[position]:
+                matched[position].append((fieldname, text))
     return matched
