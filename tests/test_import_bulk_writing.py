@@ -5,7 +5,6 @@ hears of every imported service and place.
 import json
 
 import pytest
-
 from sqlalchemy import func, select, text
 
 from directory.models import Accessibility, ChangeLogEntry, Location, Phone, Service

@@ -464,12 +464,12 @@ class SearchEngine:
                         wanted_languages)
 
     def _hit(self, state: _SearcherState, request: SearchRequest, queries: TextQueries | None, ranked: "_Ranked",
-             matched_leaves: list[tuple[str, str]]) -> SearchHit:
+             leaves_matched: list[tuple[str, str]]) -> SearchHit:
         """A result with its explanation (built only for the page shown)."""
         facts = state.facts(ranked.docnum)
         matched, categories = [], []
         if queries is not None:
-            matched = _matched_words(matched_leaves, queries)
+            matched = _matched_words(leaves_matched, queries)
             categories = [code for code in queries.matched_terms if code in facts.categories]
         explanation = Explanation(
             matched=matched, matched_categories=categories, distance_m=ranked.distance_m,
