@@ -46,20 +46,17 @@ def test_a_request_reads_its_own_count_back_without_asking_the_database_again(da
     its X-RateLimit headers): those come from the upsert's answer, one statement on the
     counters in all, and the sign-in form's headers still count down as the table does."""
     from limits import parse
-    from sqlalchemy import event
 
     from directory.web.limits import limiter
+    from tests.statements import recorded_statements
 
     config = {"TESTING": True, "DATABASE_URL": database_url, "INDEX_DIR": str(tmp_path / "index"),
               "SECRET_KEY": "test-secret", "INSTANCE_DIR": str(tmp_path), "RATELIMIT_STORAGE_URI": "database://",
               "WTF_CSRF_ENABLED": False}
     app = create_app(config)
-    statements: list[str] = []
     engine = app.extensions["directory.db"].engine
-    listener = lambda _conn, _cursor, statement, *_rest: statements.append(statement)  # noqa: E731
-    event.listen(engine, "before_cursor_execute", listener)
     try:
-        with app.test_request_context("/en/staff/login", method="POST"):
+        with recorded_statements(engine) as statements, app.test_request_context("/en/staff/login", method="POST"):
             statements.clear()
             assert limiter.limiter.hit(parse("4 per minute"), "reads-back-test")
             window = limiter.limiter.get_window_stats(parse("4 per minute"), "reads-back-test")
@@ -70,7 +67,6 @@ def test_a_request_reads_its_own_count_back_without_asking_the_database_again(da
                                data={"email": f"guess{number}@example.org", "password": "guess"})
                    for number in range(4)]
     finally:
-        event.remove(engine, "before_cursor_execute", listener)
         app.extensions["directory.db"].dispose()
     assert [answer.status_code for answer in answers] == [400] * 4
     assert [answer.headers["X-RateLimit-Remaining"] for answer in answers] == ["9", "8", "7", "6"]

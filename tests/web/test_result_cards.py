@@ -10,10 +10,10 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from markupsafe import Markup
-from sqlalchemy import event
 
 from directory.models import CostOption, Service
 from directory.web.public.cards import Card, CardCache
+from tests.statements import recorded_statements
 
 GUJARATI_LUNCH_CLUB_ID = "eeb39e88-ea4a-5e25-86ac-d5a5175c418b"
 SEARCH = f"/gu/search?q={quote('ભોજન ક્લબ')}&postcode=LE4+5AA&distance=2"
@@ -27,16 +27,8 @@ def card_of(body: str, service_id: str) -> str:
 
 def service_selects(db, client, url) -> tuple[str, int]:
     """The page, and how many SELECTs on the service table it took."""
-    statements = []
-
-    def record(_connection, _cursor, statement, *_args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
+    with recorded_statements(db.engine) as statements:
         body = client.get(url).get_data(as_text=True)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
     return body, sum(1 for statement in statements if re.search(r"\bFROM service\b", statement))
 
 
