@@ -5,7 +5,11 @@ synthetic, multilingual listings as the search bench) into a temporary SQLite da
 times ``directory.search.sync.rebuild_index`` — read the database, make the documents,
 write and swap in a new generation, exactly what ``directory reindex`` does — with
 
-* ``new``: this checkout's ``IndexStore`` (``bulk_writer.BulkSegmentWriter``, one process);
+* ``new``: this checkout's ``rebuild_index``: the bulk writer (``bulk_writer.BulkSegmentWriter``)
+  with the listings shared between processes from ``PARALLEL_MIN_LISTINGS`` on
+  (``rebuild_shares.py``: one process per core, at most four);
+* ``single``: the same in one process (``DIRECTORY_REBUILD_PROCESSES=1``), the rebuild before
+  the shares;
 * ``old``: ``directory/search/indexer.py`` as it was at ``--baseline`` (Whoosh's own writer,
   with Whoosh's MpWriter over ``DIRECTORY_INDEX_PROCS`` processes from 2,000 listings on),
   read with ``git show`` and loaded beside the package, never checked out. Both read the
@@ -19,7 +23,7 @@ and its finished children, so the old writer's worker processes count) are print
 load average before and after, then one JSON line per size.
 
 Run:  .venv/bin/python bench/rebuild_bench.py [--sizes 10000,50000] [--runs 3] [--baseline 2a3c2fd]
-      [--database-dir DIR]  (keeps bench-N.sqlite3 there and reuses it on the next run)
+      [--writers old,single,new] [--database-dir DIR]  (keeps bench-N.sqlite3 there and reuses it)
 Only local files and a temporary folder are used; it stops by itself. Not run by the tests.
 """
 from __future__ import annotations
@@ -45,6 +49,7 @@ from directory.schema import upgrade_database  # noqa: E402
 from directory.search import IndexStore  # noqa: E402
 from directory.search.analysis import warm_up  # noqa: E402
 from directory.search.documents import _spellable_words  # noqa: E402
+from directory.search.rebuild_shares import PROCESSES_ENV  # noqa: E402
 from directory.search.sync import rebuild_index  # noqa: E402
 from search_bench import cpu_seconds, generate  # noqa: E402
 
@@ -62,7 +67,13 @@ def baseline_store_class(commit: str):
     module.__file__ = f"<{commit}:directory/search/indexer.py>"
     sys.modules[module.__name__] = module
     exec(compile(source, module.__file__, "exec"), module.__dict__)
-    return module.IndexStore
+
+    class BaselineStore(module.IndexStore):
+        def rebuild(self, *args, other_shares=None, **kwargs):  # it had no shares (run with "1")
+            assert other_shares is None
+            return super().rebuild(*args, **kwargs)
+
+    return BaselineStore
 
 
 def database_for(size: int, folder: Path) -> tuple[str, bool]:
@@ -77,13 +88,22 @@ def database_for(size: int, folder: Path) -> tuple[str, bool]:
     return url, True
 
 
-def timed_rebuild(url: str, store) -> dict:
-    """One ``rebuild_index`` into ``store``; both writers read the documents through today's
-    ``documents.py``, whose spelling-word memo is emptied first so no run inherits another's."""
+def timed_rebuild(url: str, store, processes: str | None) -> dict:
+    """One ``rebuild_index`` into ``store``; every writer reads the documents through today's
+    ``documents.py``, whose spelling-word memo is emptied first so no run inherits another's.
+    ``processes`` is ``DIRECTORY_REBUILD_PROCESSES`` for the run (None: the default)."""
     _spellable_words.cache_clear()
     database = Database(url)
+    before = os.environ.pop(PROCESSES_ENV, None)
+    if processes:
+        os.environ[PROCESSES_ENV] = processes
     started, cpu = time.perf_counter(), cpu_seconds()
-    summary = rebuild_index(database, store)
+    try:
+        summary = rebuild_index(database, store)
+    finally:
+        os.environ.pop(PROCESSES_ENV, None)
+        if before is not None:
+            os.environ[PROCESSES_ENV] = before
     seconds, cpu_used = time.perf_counter() - started, cpu_seconds() - cpu
     database.dispose()
     return {"services": summary.services, "documents": summary.documents, "seconds": seconds, "cpu_s": cpu_used,
@@ -96,17 +116,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per writer and size (median reported)")
     parser.add_argument("--baseline", default=BASELINE_COMMIT, help="commit whose indexer.py is 'old'")
     parser.add_argument("--database-dir", type=Path, default=None, help="keep and reuse the generated databases here")
-    parser.add_argument("--only", choices=("old", "new"), default=None, help="time one writer only")
+    parser.add_argument("--writers", default="old,new", help="which of old, single, new to time")
     args = parser.parse_args()
     warm_up()
-    writers = {"old": baseline_store_class(args.baseline), "new": IndexStore}
-    if args.only:
-        writers = {args.only: writers[args.only]}
+    available = {"old": lambda: (baseline_store_class(args.baseline), "1"), "single": lambda: (IndexStore, "1"),
+                 "new": lambda: (IndexStore, None)}
+    writers = {name: available[name]() for name in args.writers.split(",")}
     scratch = Path(tempfile.mkdtemp(prefix="rebuild-bench-"))
     folder = args.database_dir or scratch
     folder.mkdir(parents=True, exist_ok=True)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, baseline {args.baseline}, "
-          f"DIRECTORY_INDEX_PROCS={os.environ.get('DIRECTORY_INDEX_PROCS', '(default)')}")
+          f"writers {', '.join(writers)}")
     try:
         for size in [int(part) for part in args.sizes.split(",") if part.strip()]:
             url, made = database_for(size, folder)
@@ -117,7 +137,8 @@ def main() -> None:
             for run in range(args.runs):
                 for name in order if run % 2 == 0 else reversed(order):
                     index_dir = scratch / f"index-{name}-{size}-{run}"
-                    result = timed_rebuild(url, writers[name](index_dir))
+                    store_class, processes = writers[name]
+                    result = timed_rebuild(url, store_class(index_dir), processes)
                     shutil.rmtree(index_dir, ignore_errors=True)
                     result["load"] = os.getloadavg()[0]
                     results[name].append(result)
@@ -131,10 +152,11 @@ def main() -> None:
                                  for key in ("per_s", "per_cpu_s", "seconds", "cpu_s")}
                 print(f"  median {name}: {summary[name]['per_s']:.0f} listings/s wall, "
                       f"{summary[name]['per_cpu_s']:.0f} listings per CPU-second")
-            if len(results) == 2:
-                summary["ratio_wall"] = summary["new"]["per_s"] / summary["old"]["per_s"]
-                summary["ratio_cpu"] = summary["new"]["per_cpu_s"] / summary["old"]["per_cpu_s"]
-                print(f"  new / old: {summary['ratio_wall']:.2f}x wall, {summary['ratio_cpu']:.2f}x per CPU-second")
+            if "new" in results:
+                for other in (name for name in results if name != "new"):
+                    wall = summary[f"ratio_wall_{other}"] = summary["new"]["per_s"] / summary[other]["per_s"]
+                    cpu = summary[f"ratio_cpu_{other}"] = summary["new"]["per_cpu_s"] / summary[other]["per_cpu_s"]
+                    print(f"  new / {other}: {wall:.2f}x wall, {cpu:.2f}x per CPU-second")
             print(f"  load average before {load_before[0]:.1f}, after {load_after[0]:.1f}")
             print(json.dumps(summary))
             sys.stdout.flush()

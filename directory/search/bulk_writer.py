@@ -153,6 +153,28 @@ class BulkSegmentWriter(SegmentWriter):
         lengths.extend([0] * (self.docnum - len(lengths)))
         return np.frombuffer(lengths, dtype=np.uint32)
 
+    # ---- finishing a rebuild written by several processes ---------------------
+    def finish_segment(self):
+        """Write this writer's segment and return it (None if it was given no documents),
+        without listing it in the index yet.
+
+        A rebuild shared between processes (rebuild_shares.py) calls this in every process;
+        then the writer that started the rebuild lists all of them with ``commit_segments``.
+        The index's temporary folder is shared by all of them, so only that writer removes it.
+        """
+        self._check_state()
+        if self._added:
+            return self._finalize_segment()
+        self._close_segment()
+        return None
+
+    def commit_segments(self, segments: list) -> None:
+        """List ``segments`` (this writer's own among them, from ``finish_segment``) in the
+        index's table of contents, in the order given, and let go of the index."""
+        self._check_state()
+        self._commit_toc([segment for segment in segments if segment is not None])
+        self._finish()
+
     def cancel(self):
         self._terms.clear()
         self._analysed.clear()

@@ -30,6 +30,7 @@ from whoosh import index as whoosh_index
 
 from .bulk_writer import BulkSegmentWriter
 from .documents import TermCatalogue
+from .rebuild_shares import ShareHelpers
 from .schema import SCHEMA_VERSION, build_schema
 
 CURRENT = "current"
@@ -105,11 +106,15 @@ class IndexStore:
         return removed
 
     def rebuild(self, documents: Iterable[tuple[str, list[dict]]], catalogue: TermCatalogue,
-                progress: Callable[[int], None] | None = None, applied_seq: int | None = None) -> RebuildSummary:
+                progress: Callable[[int], None] | None = None, applied_seq: int | None = None,
+                other_shares: Callable[[Path], ShareHelpers] | None = None) -> RebuildSummary:
         """Build a complete new generation beside the live one, then swap it in.
 
         ``applied_seq`` is the change log's latest seq when reading the database began: the
-        generation contains at least that, and the applier continues from there."""
+        generation contains at least that, and the applier continues from there.
+        ``other_shares``, given the folder being built, starts the processes writing the
+        listings that follow ``documents`` (rebuild_shares.py); their segments come after
+        this process's own in the new generation."""
         started = time.perf_counter()
         self.root.mkdir(parents=True, exist_ok=True)
         self.discard_unfinished()
@@ -117,10 +122,12 @@ class IndexStore:
         building = self.root / f"{name}.building"
         building.mkdir()
         writer = BulkSegmentWriter(whoosh_index.create_in(str(building), build_schema()))
+        helpers = None
         services = count = 0
         collecting = gc.isenabled()
         gc.disable()  # millions of gathered postings made each cyclic collection slower (~15% of a build)
         try:
+            helpers = other_shares(building) if other_shares else None
             for _service_id, service_documents in documents:
                 for document in service_documents:
                     writer.add_document(**document, version=applied_seq)
@@ -128,12 +135,24 @@ class IndexStore:
                 services += 1
                 if progress:
                     progress(1)
-            writer.commit(optimize=True)
+            segments = [writer.finish_segment()]  # while the helpers finish theirs
+            for listings, written, segment in helpers.results() if helpers else ():
+                services += listings
+                count += written
+                segments.append(segment)
+                if progress:
+                    progress(listings)
+            writer.commit_segments(segments)
         except BaseException:
-            writer.cancel()
+            if helpers:
+                helpers.close()  # before their folder goes
+            if not writer.is_closed:
+                writer.cancel()
             shutil.rmtree(building, ignore_errors=True)
             raise
         finally:
+            if helpers:
+                helpers.close()
             if collecting:
                 gc.enable()
         (building / CATALOGUE_FILE).write_text(catalogue.to_json(), encoding="utf-8")

@@ -20,6 +20,7 @@ from ..models import Attribute, Location, Service, ServiceAtLocation, TaxonomyTe
 from .applier import POLL_S, IndexApplier, index_health
 from .documents import TermCatalogue, documents_for_service
 from .indexer import IndexStore, RebuildSummary
+from .rebuild_shares import HELPER_START_LISTINGS, ShareHelpers, processes_for, split_shares
 
 log = logging.getLogger(__name__)
 BATCH = 500
@@ -72,8 +73,14 @@ def rebuild_index(database: Database, store: IndexStore, progress: Callable[[int
         with database.session() as session:
             applied_seq = latest_seq(session)
             catalogue = load_catalogue(session)
-            return store.rebuild(iter_service_documents(session, catalogue), catalogue, progress,
-                                 applied_seq=applied_seq)
+            ids = list(session.scalars(select(Service.id).order_by(Service.id)))
+            first, *others = split_shares(ids, processes_for(len(ids), database.url), HELPER_START_LISTINGS)
+
+            def other_shares(index_dir):
+                return ShareHelpers(database.url, index_dir, others, catalogue.to_json(), applied_seq)
+
+            return store.rebuild(iter_service_documents(session, catalogue, first), catalogue, progress,
+                                 applied_seq=applied_seq, other_shares=other_shares if others else None)
 
 
 def count_services(database: Database) -> int:

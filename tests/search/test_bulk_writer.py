@@ -7,6 +7,7 @@ import json
 import os
 import threading
 import warnings
+from contextlib import contextmanager
 
 import pytest
 from whoosh import index as whoosh_index
@@ -16,6 +17,7 @@ from directory.oruk.importer import records_from_bytes, run_import
 from directory.search import IndexStore, SearchEngine, SearchRequest, rebuild_index
 from directory.search.bulk_writer import BulkSegmentWriter
 from directory.search.documents import TermCatalogue
+from directory.search.rebuild_shares import PROCESSES_ENV, RebuildShareFailed, ShareHelpers
 from directory.search.schema import build_schema
 from directory.search.sync import iter_service_documents, load_catalogue
 
@@ -105,47 +107,85 @@ def test_whooshs_searcher_and_ours_answer_alike_from_a_rebuilt_and_an_incrementa
     try:
         assert len(incremental._current().leaves) >= 2, "the incremental build should have made several segments"
         assert len(bulk._current().leaves) == 1
-        assert bulk.document_count() == incremental.document_count()
-        bulk_index, incremental_index = bulk.store.open(), incremental.store.open()
-        answered = 0
-        for text in QUERIES:
-            expected = _whoosh_hits(incremental_index, text)
-            answered += bool(expected)
-            assert _whoosh_hits(bulk_index, text) == pytest.approx(expected, rel=1e-6), text
-        assert answered >= len(QUERIES) - 2  # all but the typo (Whoosh's parser does not correct it)
-        for text in ["", *QUERIES]:
-            for point, radius in ((None, None), (BELGRAVE, 5000)):
-                request = SearchRequest(text=text, point=point, radius_m=radius, per_page=100)
-                expected, found = incremental.search(request), bulk.search(request)
-                assert [hit.service_id for hit in found.hits] == [hit.service_id for hit in expected.hits], request
-                assert [hit.score for hit in found.hits] == pytest.approx([hit.score for hit in expected.hits],
-                                                                         rel=1e-9), request
-                assert found.facets == expected.facets, request
+        _assert_same_answers(incremental, bulk)
     finally:
         bulk.close()
         incremental.close()
 
 
-def test_a_large_rebuild_beside_a_running_thread_never_forks(tmp_path, monkeypatch):
-    """Forking a process that runs threads can deadlock the child (Python warns about it);
-    a server rebuilds with its threads running, so a rebuild stays in its own process."""
-    def refuse_fork():
-        raise AssertionError("a rebuild forked")
+def test_a_rebuild_shared_between_processes_answers_as_a_one_process_rebuild(feed_db, tmp_path, monkeypatch):
+    """Three processes each write a contiguous share as a segment: every document keeps its
+    one-process number, so Whoosh's searcher and ours give the same hits, scores and facets.
+    The helpers are fresh interpreters: nothing calls os.fork in a process running a thread."""
+    monkeypatch.setenv(PROCESSES_ENV, "1")
+    rebuild_index(feed_db, IndexStore(tmp_path / "one"))
+    monkeypatch.setenv(PROCESSES_ENV, "3")
+    monkeypatch.setattr(os, "fork", _refuse_fork)
+    progressed = []
+    with _a_running_thread(), warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        summary = rebuild_index(feed_db, IndexStore(tmp_path / "shared"), progress=progressed.append)
+    one, shared = SearchEngine(tmp_path / "one"), SearchEngine(tmp_path / "shared")
+    try:
+        assert len(one._current().leaves) == 1
+        assert len(shared._current().leaves) == 3
+        assert summary.services == sum(progressed) == len(_documents(feed_db)[1])
+        assert summary.documents == shared.document_count() == one.document_count()
+        with one.store.open().reader() as expected, shared.store.open().reader() as found:
+            assert list(found.all_stored_fields()) == list(expected.all_stored_fields())
+        _assert_same_answers(one, shared)
+    finally:
+        one.close()
+        shared.close()
 
-    monkeypatch.setattr(os, "fork", refuse_fork)
+
+def _assert_same_answers(expected_engine: SearchEngine, found_engine: SearchEngine) -> None:
+    """Whoosh's own searcher and ours answer every query alike from both indexes."""
+    assert found_engine.document_count() == expected_engine.document_count()
+    expected_index, found_index = expected_engine.store.open(), found_engine.store.open()
+    answered = 0
+    for text in QUERIES:
+        expected = _whoosh_hits(expected_index, text)
+        answered += bool(expected)
+        assert _whoosh_hits(found_index, text) == pytest.approx(expected, rel=1e-6), text
+    assert answered >= len(QUERIES) - 2  # all but the typo (Whoosh's parser does not correct it)
+    for text in ["", *QUERIES]:
+        for point, radius in ((None, None), (BELGRAVE, 5000)):
+            request = SearchRequest(text=text, point=point, radius_m=radius, per_page=100)
+            expected, found = expected_engine.search(request), found_engine.search(request)
+            assert [hit.service_id for hit in found.hits] == [hit.service_id for hit in expected.hits], request
+            assert [hit.score for hit in found.hits] == pytest.approx([hit.score for hit in expected.hits],
+                                                                     rel=1e-9), request
+            assert found.facets == expected.facets, request
+
+
+def _refuse_fork():
+    raise AssertionError("a rebuild forked")
+
+
+@contextmanager
+def _a_running_thread():
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait, daemon=True)
     thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+
+
+def test_a_large_rebuild_beside_a_running_thread_never_forks(tmp_path, monkeypatch):
+    """Forking a process that runs threads can deadlock the child (Python warns about it);
+    a server rebuilds with its threads running, so a rebuild never forks (its helpers, for a
+    large directory, are fresh interpreters: rebuild_shares.py)."""
+    monkeypatch.setattr(os, "fork", _refuse_fork)
     documents = ((f"s{number:05d}", [{"key": f"s{number:05d}", "service_id": f"s{number:05d}", "status": "active",
                                       "verified": 0, "name_en": f"walking group {number % 7}",
                                       "body_en": "A gentle walk round the park, then tea."}])
                  for number in range(2500))
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", DeprecationWarning)
-            summary = IndexStore(tmp_path / "index").rebuild(documents, TermCatalogue())
-    finally:
-        stop.set()
+    with _a_running_thread(), warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        summary = IndexStore(tmp_path / "index").rebuild(documents, TermCatalogue())
     assert summary.documents == 2500
     with whoosh_index.open_dir(str(summary.path)).searcher() as searcher:
         assert searcher.doc_frequency("name_en", "walk") == 2500
@@ -159,3 +199,21 @@ def test_the_bulk_writer_fills_only_an_empty_index(tmp_path):
     with pytest.raises(ValueError, match="empty index"):
         BulkSegmentWriter(index)
     index.writer().cancel()  # the refused writer let go of the lock
+
+
+def test_a_share_that_fails_fails_the_rebuild_and_leaves_the_live_generation_alone(feed_db, tmp_path):
+    """A helper that cannot read its listings (here: a database nobody listens at) makes the
+    rebuild raise its error; the half-built folder goes and searches keep the old one."""
+    store = IndexStore(tmp_path / "index")
+    rebuild_index(feed_db, store)
+    live = store.current_path()
+    catalogue, documents = _documents(feed_db)
+    unreachable = "postgresql+psycopg://nobody@127.0.0.1:1/nothing"
+
+    def helpers(index_dir):
+        return ShareHelpers(unreachable, index_dir, [["s-1"]], catalogue.to_json(), applied_seq=None)
+
+    with pytest.raises(RebuildShareFailed, match="OperationalError"):
+        store.rebuild(iter(documents), catalogue, other_shares=helpers)
+    assert store.current_path() == live
+    assert [path.name for path in (tmp_path / "index").glob("gen-*")] == [live.name]
