@@ -1,4 +1,4 @@
-"""A Whoosh segment writer for full rebuilds: postings gathered per term, written per term.
+"""A Whoosh segment writer for full rebuilds: postings gathered per value, written per term.
 
 Why: Whoosh's own ``SegmentWriter`` puts every posting into a pool as a
 ``(field, term, docnum, weight, value)`` tuple, sorts all of them (spilling sorted runs to
@@ -8,15 +8,18 @@ made, pickled, sorted, merged and walked in Python; and the same descriptions, v
 and taxonomy words are analysed again for every listing and place that repeats them.
 
 Here a rebuild, which adds documents in order into an empty segment, analyses each distinct
-``(field, value)`` once (while it fits ``ANALYSIS_CACHE_VALUES``), appends a document's
-number to an array per term (already in ascending order, so nothing is sorted but the term
-list), and at commit gives the codec's postings writer a whole block at a time. Stored
+``(field, value)`` once (while it fits ``ANALYSIS_CACHE_VALUES``) and keeps its postings
+once; a document then costs one appended (value, document) pair per field, not one append
+per posting (~180 a listing, the larger part of a rebuild's Python time). At commit numpy
+expands the pairs into postings, field by field, and a stable sort by term leaves each
+term's documents ascending; the codec's postings writer is given a whole block at a time. Stored
 fields, field lengths, columns and vectors still go through Whoosh's per-document writer
 unchanged, and the codec writes its own block format, term table and segment files: what
 comes out is an ordinary Whoosh segment that Whoosh's searcher (and ours) read as any other.
 
 Nothing forks: the old parallel rebuild used Whoosh's MpWriter, which forks from a process
-that may run threads (a server), the deadlock risk Python warns about.
+that may run threads (a server), the deadlock risk Python warns about. A large rebuild runs
+several of these writers in fresh interpreters instead, one segment each (rebuild_shares.py).
 """
 from __future__ import annotations
 
@@ -30,19 +33,41 @@ ANALYSIS_CACHE_VALUES = 50_000  # distinct (field, value) pairs remembered; then
 _QUANTISED_LENGTH = [byte_to_length(byte) if byte else 0 for byte in range(256)]
 
 
-class _TermPostings:
-    """One term's postings in document order: numbers, weights and encoded values."""
-
-    __slots__ = ("docnums", "weights", "values")
+class _ValuePostings:
+    """The postings of every distinct analysed value, end to end (one run per value): term
+    numbers, weights and term frequencies, and where each value's run starts and how long
+    it is. A document that has the value then costs one appended pair (value, document)."""
 
     def __init__(self):
-        self.docnums = array("I")
+        self.terms = array("I")
         self.weights = array("f")
-        self.values: list[bytes] = []
+        self.frequencies = array("I")  # the value Whoosh's Frequency format encodes (0: none)
+        self.starts = array("Q")
+        self.counts = array("I")
+
+    def add(self, postings: list[tuple[int, float, int]]) -> int:
+        number = len(self.starts)
+        self.starts.append(len(self.terms))
+        self.counts.append(len(postings))
+        for term, weight, frequency in postings:
+            self.terms.append(term)
+            self.weights.append(weight)
+            self.frequencies.append(frequency)
+        return number
+
+    def expand(self, values: np.ndarray, docnums: np.ndarray):
+        """For occurrences (value, document), every posting they stand for: (terms, docnums,
+        weights, frequencies), in the order of the occurrences."""
+        counts = np.frombuffer(self.counts, dtype=np.uint32)[values].astype(np.int64)
+        starts = np.frombuffer(self.starts, dtype=np.uint64)[values].astype(np.int64)
+        ends = np.cumsum(counts)
+        at = np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64) + np.repeat(starts - (ends - counts), counts)
+        return (np.frombuffer(self.terms, dtype=np.uint32)[at], np.repeat(docnums, counts),
+                np.frombuffer(self.weights, dtype=np.float32)[at], np.frombuffer(self.frequencies, dtype=np.uint32)[at])
 
 
 class BulkSegmentWriter(SegmentWriter):
-    """Whoosh's segment writer with its posting pool replaced by per-term arrays.
+    """Whoosh's segment writer with its posting pool replaced by per-value postings.
 
     Only for filling a new segment from nothing (a rebuild): deletions, ``update_document``
     and merging other segments' documents are what the ordinary writer is for.
@@ -50,8 +75,11 @@ class BulkSegmentWriter(SegmentWriter):
 
     def __init__(self, index, **kwargs):
         super().__init__(index, **kwargs)
-        self._terms: dict[tuple[str, bytes], _TermPostings] = {}
-        self._analysed: dict[tuple[str, object], tuple[list[tuple[_TermPostings, float, bytes]], int]] = {}
+        self._term_numbers: dict[tuple[str, bytes], int] = {}
+        self._term_keys: list[tuple[str, bytes]] = []
+        self._values = _ValuePostings()
+        self._analysed: dict[tuple[str, object], tuple[int, int]] = {}  # (field, value) -> (value number, length)
+        self._occurrences: dict[str, tuple[array, array]] = {}  # field -> (value numbers, docnums)
         self._lengths: dict[str, array] = {}  # field -> each document's quantised length
         if self.segments:
             self.cancel()
@@ -89,7 +117,7 @@ class BulkSegmentWriter(SegmentWriter):
         self.docnum += 1
 
     def _index_value(self, name: str, field, value, docnum: int) -> int:
-        """Append this document to the postings of every term of ``value``; its length."""
+        """Note that this document has ``value`` (its postings are expanded at commit); its length."""
         key = (name, value) if isinstance(value, str) else None
         analysed = self._analysed.get(key) if key else None
         if analysed is None:
@@ -98,12 +126,12 @@ class BulkSegmentWriter(SegmentWriter):
                 if len(self._analysed) >= ANALYSIS_CACHE_VALUES:
                     self._analysed.clear()
                 self._analysed[key] = analysed
-        postings, length = analysed
-        for term, weight, vbytes in postings:
-            term.docnums.append(docnum)
-            term.weights.append(weight)
-            if vbytes:
-                term.values.append(vbytes)
+        value_number, length = analysed
+        occurrences = self._occurrences.get(name)
+        if occurrences is None:
+            occurrences = self._occurrences[name] = (array("I"), array("I"))
+        occurrences[0].append(value_number)
+        occurrences[1].append(docnum)
         if length:
             lengths = self._lengths.get(name)
             if lengths is None:
@@ -112,36 +140,50 @@ class BulkSegmentWriter(SegmentWriter):
             lengths[docnum] = _QUANTISED_LENGTH[length_to_byte(length)]
         return length
 
-    def _analyse(self, name: str, field, value):
+    def _analyse(self, name: str, field, value) -> tuple[int, int]:
         if field.separate_spelling():
             raise ValueError(f"field {name!r} keeps a separate spelling field: use Whoosh's own writer")
-        terms = self._terms
+        numbers, keys = self._term_numbers, self._term_keys
         postings, length = [], 0
         for btext, freq, weight, vbytes in field.index(value):
             if field.scorable:
                 length += freq
-            term = terms.get((name, btext))
-            if term is None:
-                term = terms[(name, btext)] = _TermPostings()
-            postings.append((term, weight, vbytes))
-        return postings, length
+            if vbytes and len(vbytes) != 4:
+                raise ValueError(f"field {name!r} stores postings values other than a frequency: use Whoosh's writer")
+            number = numbers.get((name, btext))
+            if number is None:
+                number = numbers[(name, btext)] = len(keys)
+                keys.append((name, btext))
+            postings.append((number, weight, int.from_bytes(vbytes, "big") if vbytes else 0))
+        return self._values.add(postings), length
 
     # ---- writing the segment -----------------------------------------------
     def _flush_segment(self):
         self.perdocwriter.close()
-        fieldwriter, schema = self.fieldwriter, self.schema
-        current = None
-        for name, btext in sorted(self._terms):
-            if name != current:
-                if current is not None:
-                    fieldwriter.finish_field()
-                fieldwriter.start_field(name, schema[name])
-                current = name
-                lengths = self._field_lengths(name)
-            fieldwriter.start_term(btext)
-            _write_postings(fieldwriter._postwriter, self._terms.pop((name, btext)), lengths)
-            fieldwriter.finish_term()
-        if current is not None:
+        fieldwriter, schema, keys = self.fieldwriter, self.schema, self._term_keys
+        # Each term's place in the order the codec wants them written: by field, then text.
+        rank = np.empty(len(keys), dtype=np.int64)
+        rank[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys))
+        for name in sorted(self._occurrences):
+            value_numbers, docnums = self._occurrences.pop(name)
+            terms, docs, weights, frequencies = self._values.expand(
+                np.frombuffer(value_numbers, dtype=np.uint32), np.frombuffer(docnums, dtype=np.uint32))
+            # Occurrences came in document order, so a stable sort by term keeps each term's
+            # documents ascending; a document has one value per field, so none repeats.
+            if not len(terms):  # only values with no words (empty text)
+                continue
+            order = np.argsort(rank[terms], kind="stable")
+            terms, docs, weights, frequencies = terms[order], docs[order], weights[order], frequencies[order]
+            firsts = np.flatnonzero(np.diff(terms.astype(np.int64), prepend=-1) != 0)
+            field = schema[name]
+            with_values = field.format.fixed_value_size() == 4
+            fieldwriter.start_field(name, field)
+            lengths = self._field_lengths(name)
+            for first, last in zip(firsts.tolist(), [*firsts[1:].tolist(), len(terms)]):
+                fieldwriter.start_term(keys[int(terms[first])][1])
+                _write_postings(fieldwriter._postwriter, docs[first:last], weights[first:last],
+                                frequencies[first:last] if with_values else None, lengths)
+                fieldwriter.finish_term()
             fieldwriter.finish_field()
         fieldwriter.close()
 
@@ -176,28 +218,30 @@ class BulkSegmentWriter(SegmentWriter):
         self._finish()
 
     def cancel(self):
-        self._terms.clear()
+        self._term_numbers.clear()
         self._analysed.clear()
+        self._occurrences.clear()
         super().cancel()
 
 
-def _write_postings(writer, term: _TermPostings, lengths: np.ndarray | None) -> None:
+def _write_postings(writer, docnums: np.ndarray, weights: np.ndarray, frequencies: np.ndarray | None,
+                    lengths: np.ndarray | None) -> None:
     """Fill the codec's postings writer a block at a time, with the statistics its
     ``add_posting`` would have gathered one posting at a time, and let it encode and
-    write each block itself (``_write_block``; ``finish_postings`` writes the last)."""
-    docnums, weights, values = term.docnums, term.weights, term.values
+    write each block itself (``_write_block``; ``finish_postings`` writes the last).
+    The block's values (each posting's frequency, as Whoosh's Frequency format encodes it)
+    are handed over already joined, which is what the codec makes of them."""
     limit = writer._blocklimit
-    if lengths is not None:
-        term_lengths = lengths[np.frombuffer(docnums, dtype=np.uint32)]
+    term_lengths = lengths[docnums] if lengths is not None else None
     for start in range(0, len(docnums), limit):
         if start:
             writer._write_block()
         end = start + limit
-        writer._ids = docnums[start:end]
-        writer._weights = block_weights = weights[start:end]
-        writer._values = values[start:end]
+        writer._ids = array("I", docnums[start:end].tolist())
+        writer._weights = block_weights = weights[start:end].tolist()
+        writer._values = [frequencies[start:end].astype(">u4").tobytes()] if frequencies is not None else []
         writer._maxweight = max(0, max(block_weights))
-        if lengths is not None:
+        if term_lengths is not None:
             block = term_lengths[start:end]
             present = block[block > 0]
             writer._minlength = int(present.min()) if len(present) else None
