@@ -138,7 +138,10 @@ def _base_document(service: Service, catalogue: TermCatalogue) -> dict:
             bucket["name"].append(name)
             bucket["body"].append(description or "")
     categories = []
-    own_terms = [term.code or term.id for term in service.taxonomy_terms]
+    # Sorted: related rows come back in no guaranteed order (PostgreSQL answers a batch's
+    # IN (...) as its plan likes), and the same listing must make the same document in
+    # every rebuild and in every process sharing one.
+    own_terms = sorted(term.code or term.id for term in service.taxonomy_terms)
     for code in own_terms:
         categories.extend(catalogue.with_ancestors(code))
     # Only the listing's own terms' words are indexed: a query naming an ancestor ("sport"
@@ -184,14 +187,14 @@ def documents_for_service(service: Service, catalogue: TermCatalogue) -> list[di
         return []
     base = _base_document(service, catalogue)
     documents = []
-    for location in service.locations:
+    for location in sorted(service.locations, key=lambda location: location.id):
         document = dict(base, key=f"{service.id}@{location.id}",
                         access=" ".join(sorted(set(location.accessibility_codes))))
         if location.latitude is not None and location.longitude is not None:
             point = Point(location.latitude, location.longitude)
             document.update(latitude=point.latitude, longitude=point.longitude, cells=" ".join(cells_for_point(point)))
         documents.append(document)
-    for area in service.service_areas:
+    for area in sorted(service.service_areas, key=lambda area: area.id):
         geometry = area.geometry()
         if geometry is None or geometry.is_empty:
             continue

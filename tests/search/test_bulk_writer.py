@@ -10,13 +10,15 @@ import warnings
 from contextlib import contextmanager
 
 import pytest
+from sqlalchemy import select
 from whoosh import index as whoosh_index
 from whoosh.qparser import MultifieldParser, OrGroup
 
+from directory.models import Service
 from directory.oruk.importer import records_from_bytes, run_import
 from directory.search import IndexStore, SearchEngine, SearchRequest, rebuild_index
 from directory.search.bulk_writer import BulkSegmentWriter
-from directory.search.documents import TermCatalogue
+from directory.search.documents import TermCatalogue, documents_for_service
 from directory.search.rebuild_shares import PROCESSES_ENV, RebuildShareFailed, ShareHelpers
 from directory.search.schema import build_schema
 from directory.search.sync import iter_service_documents, load_catalogue
@@ -217,3 +219,20 @@ def test_a_share_that_fails_fails_the_rebuild_and_leaves_the_live_generation_alo
         store.rebuild(iter(documents), catalogue, other_shares=helpers)
     assert store.current_path() == live
     assert [path.name for path in (tmp_path / "index").glob("gen-*")] == [live.name]
+
+
+def test_a_listing_makes_the_same_documents_whatever_order_its_rows_arrive_in(seeded_db):
+    """PostgreSQL returns a batch's related rows in whatever order its plan gives, and
+    processes sharing a rebuild load different batches: the documents must not depend on it
+    (a shared rebuild on PostgreSQL once stored "health-checks health-check" for one place)."""
+    with seeded_db.session() as session:
+        catalogue = load_catalogue(session)
+        services = [service for service in session.scalars(select(Service))
+                    if len(service.attributes) >= 2 or len(service.service_at_locations) >= 2]
+        assert any(len(service.attributes) >= 2 for service in services)
+        for service in services:
+            before = documents_for_service(service, catalogue)
+            service.attributes.reverse()
+            service.service_at_locations.reverse()
+            assert documents_for_service(service, catalogue) == before, service.name
+        session.rollback()
