@@ -15,6 +15,7 @@ import json
 import threading
 from array import array
 from collections import OrderedDict
+from itertools import accumulate
 from dataclasses import dataclass
 
 import numpy as np
@@ -74,6 +75,7 @@ class TermPostings:
 
 
 _LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]
+_ONE = array("f", [1.0])
 
 
 def read_field_lengths(reader, fieldname: str) -> list[int]:
@@ -116,12 +118,23 @@ def read_postings(reader, fieldname: str, text: str) -> tuple[array, array] | No
     if isinstance(matcher, FilterMatcher):
         matcher = matcher.child  # the deleted-documents filter: liveness is applied by the caller
     ids, weights = array("i"), array("f")
-    if all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_atend")):
+    if not getattr(matcher, "_byteids", True) and all(
+            hasattr(matcher, name) for name in ("_read_data", "_data", "_blocklength", "_next_block", "_atend")):
         while not matcher._atend and matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.extend(matcher._ids)
-            weights.extend(matcher._weights)
+            if matcher._data is None:
+                matcher._read_data()
+            # The block's (delta-coded ids, weights, values) as the codec pickled them,
+            # decoded here in C (accumulate, array repetition) rather than by Whoosh's
+            # per-posting generators: reading terms no search had asked for yet was most of
+            # a slow first search at 50,000 listings.
+            deltas, block_weights = matcher._data[0], matcher._data[1]
+            ids.extend(accumulate(deltas))
+            if block_weights is None:  # every weight 1.0
+                weights.extend(_ONE * matcher._blocklength)
+            elif isinstance(block_weights, float):  # every weight the same
+                weights.extend(array("f", [block_weights]) * matcher._blocklength)
+            else:
+                weights.extend(block_weights)
             matcher._next_block()
     else:  # short posting lists are inlined in the term info and come as a plain list matcher
         while matcher.is_active():
