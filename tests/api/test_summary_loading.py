@@ -3,9 +3,9 @@
 ``/api/services`` lists each service's own fields and its translations; the rest of a
 listing (places, sessions, costs, languages) is in the full service only. A page of 20
 listings not yet prepared used to be loaded as a result card is (eight queries over the
-listing's tables); a summary needs the services and their translations. Real app and
-database (both backends), real index; the whole bodies are checked against the snapshot in
-``test_ranking_snapshot.py``."""
+listing's tables); a summary needs the services and their translations, read in one query
+that joins the two. Real app and database (both backends), real index; the whole bodies are
+checked against the snapshot in ``test_ranking_snapshot.py``."""
 from __future__ import annotations
 
 import re
@@ -42,7 +42,7 @@ def test_a_page_of_summaries_reads_the_services_and_their_translations_only(api_
         answer = api.get("/api/services?lat=52.6350&lon=-1.1000&proximity=5000&per_page=20")
     read = tables_read(statements)
     assert answer.status_code == 200 and answer.get_json()["size"] > 5
-    assert read == [{"service"}, {"service_translation"}], read
+    assert read == [{"service", "service_translation"}], read
 
 
 def test_full_services_still_read_every_part_of_the_listing(api_app, api_db, api):
