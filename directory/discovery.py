@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, defaultload, joinedload, lazyload, selectinload
+from sqlalchemy.orm import Session, defaultload, joinedload, lazyload
 
 from .geography import InvalidLocation, Point, normalise_postcode
 from .models import Location, Service, ServiceAtLocation
