@@ -129,7 +129,8 @@ def _environment_finding_this_package() -> dict[str, str]:
     the helper must run the same code. Site-packages itself is never put there, ahead of the
     standard library."""
     environment = dict(os.environ)
-    installed = {Path(path).resolve() for path in [*site.getsitepackages(), site.getusersitepackages()]}
+    folders = [*getattr(site, "getsitepackages", list)(), getattr(site, "getusersitepackages", str)()]
+    installed = {Path(folder).resolve() for folder in folders if folder}
     if _PACKAGE_ROOT not in installed:
         environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))
     return environment

@@ -15,8 +15,8 @@ import json
 import threading
 from array import array
 from collections import OrderedDict
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 from whoosh.matching.wrappers import FilterMatcher

@@ -17,6 +17,7 @@ where ``python -m build`` and pip took minutes. Without uv, ``build`` and pip do
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -108,8 +109,9 @@ class InstalledSite:
         imported = run([python, "-c", "import directory; print(directory.__file__)"], cwd=self.site, env=self.env)
         assert Path(imported.strip()).is_relative_to(self.venv), f"directory imported from {imported}, not the wheel"
 
-    def directory(self, *args: str, expect: int = 0) -> str:
-        return run([self.venv / "bin" / "directory", *args], cwd=self.site, env=self.env, expect=expect)
+    def directory(self, *args: str, expect: int = 0, env: dict | None = None) -> str:
+        return run([self.venv / "bin" / "directory", *args], cwd=self.site, env=dict(self.env, **(env or {})),
+                   expect=expect)
 
     def serve(self) -> None:
         log = (self.root / "server.log").open("wb")
@@ -204,6 +206,20 @@ def test_every_public_page_answers_in_its_language(installed_site, site_locale):
         assert page.status_code == 200, f"{path}: {page.status_code}\n{installed_site.log()}"
         assert f'lang="{site_locale.html_lang}"' in page.text, path
         assert label(site_locale.code, message) in page.text, f"{path} lacks its {slug} labels"
+
+
+def test_a_rebuild_shared_between_processes_runs_its_helpers_from_the_wheel(installed_site):
+    """A large directory is rebuilt by helper processes (``python -m
+    directory.search.rebuild_shares``) of the installed interpreter: run from a folder that
+    is not the checkout, they must find the package in the wheel, and the site must answer
+    from the segments they wrote."""
+    output = installed_site.directory("reindex", env={"DIRECTORY_REBUILD_PROCESSES": "2"})
+    indexed = re.search(r"Indexed (\d+) services", output)
+    assert indexed and int(indexed.group(1)) > 100, output
+    current = installed_site.site / "instance" / "index" / "current"
+    assert len(list(current.glob("*.seg"))) == 2, sorted(path.name for path in current.iterdir())
+    page = installed_site.get(f"/gu/search?q={quote('ભોજન')}")
+    assert page.status_code == 200 and f"/gu/services/{LUNCH_CLUB_ID}" in page.text, installed_site.log()
 
 
 def test_directory_check_finds_the_packaged_catalogues_and_vendored_files(installed_site):
