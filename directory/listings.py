@@ -144,9 +144,15 @@ def category_tree(session: Session, stamp: object = None) -> list[Category]:
 
 
 def term_and_descendant_ids(session: Session, term: TaxonomyTerm) -> list[str]:
+    """The term and every term below it. An imported taxonomy may hold a cycle (a term that
+    is its own parent, or two that are each other's): each term is visited once, where the
+    walk used to go round for ever and hang the category page."""
     ids, frontier = [term.id], [term.id]
+    seen = set(ids)
     while frontier:
-        frontier = list(session.scalars(select(TaxonomyTerm.id).where(TaxonomyTerm.parent_id.in_(frontier))))
+        children = session.scalars(select(TaxonomyTerm.id).where(TaxonomyTerm.parent_id.in_(frontier)))
+        frontier = [child for child in children if child not in seen]
+        seen.update(frontier)
         ids.extend(frontier)
     return ids
 
