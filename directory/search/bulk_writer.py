@@ -24,6 +24,7 @@ several of these writers in fresh interpreters instead, one segment each (rebuil
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -115,6 +116,21 @@ class BulkSegmentWriter(SegmentWriter):
         perdoc.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def add_listings(self, documents: Iterable[tuple[str, list[dict]]], version: int | None,
+                     progress: Callable[[int], None] | None = None) -> tuple[int, int]:
+        """Add the documents of each (service id, documents), every one stamped with
+        ``version`` (the change-log seq the rebuild read at); (listings, documents) added.
+        ``progress`` hears of each listing."""
+        services = count = 0
+        for _service_id, service_documents in documents:
+            for document in service_documents:
+                self.add_document(**document, version=version)
+                count += 1
+            services += 1
+            if progress:
+                progress(1)
+        return services, count
 
     def _index_value(self, name: str, field, value, docnum: int) -> int:
         """Note that this document has ``value`` (its postings are expanded at commit); its length."""

@@ -123,18 +123,11 @@ class IndexStore:
         building.mkdir()
         writer = BulkSegmentWriter(whoosh_index.create_in(str(building), build_schema()))
         helpers = None
-        services = count = 0
         collecting = gc.isenabled()
         gc.disable()  # millions of gathered postings made each cyclic collection slower (~15% of a build)
         try:
             helpers = other_shares(building) if other_shares else None
-            for _service_id, service_documents in documents:
-                for document in service_documents:
-                    writer.add_document(**document, version=applied_seq)
-                    count += 1
-                services += 1
-                if progress:
-                    progress(1)
+            services, count = writer.add_listings(documents, applied_seq, progress)
             segments = [writer.finish_segment()]  # while the helpers finish theirs
             for listings, written, segment in helpers.results() if helpers else ():
                 services += listings

@@ -151,13 +151,10 @@ def write_share(database_url: str, index_dir: str, service_ids: list[str], catal
     catalogue = TermCatalogue.from_json(catalogue_json)
     writer = BulkSegmentWriter(whoosh_index.open_dir(index_dir), _lk=False)
     gc.disable()  # as in the rebuilding process: gathered postings only make collections slower
-    count = 0
     try:
         with database.session() as session:
-            for _service_id, documents in iter_service_documents(session, catalogue, service_ids):
-                for document in documents:
-                    writer.add_document(**document, version=applied_seq)
-                    count += 1
+            _listings, count = writer.add_listings(iter_service_documents(session, catalogue, service_ids),
+                                                   applied_seq)
         # On an error nothing is cleaned here: the rebuilding process removes the whole folder.
         return count, writer.finish_segment()
     finally:
