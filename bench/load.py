@@ -436,12 +436,14 @@ PROFILE_FRAMES = [
 def profile_workers(server: subprocess.Popen, port: int, urls, connections: int, seconds: float,
                     out: Path) -> None:
     """Sample every gunicorn worker with py-spy (pip: py-spy, needs ptrace) under the same load;
-    print what share of busy samples lands where. Skipped with a note when py-spy is missing."""
+    print what share of busy samples lands where. Only the thread holding the GIL is sampled
+    (``--gil``): with four threads a worker, the others mostly wait for it, and counting them
+    would show where threads queue rather than where the CPU goes. Skipped with a note when py-spy is missing."""
     py_spy = shutil.which("py-spy") or os.environ.get("PY_SPY")
     if not py_spy:
         print("profile: py-spy not found (pip install py-spy, or set PY_SPY=/path/to/py-spy); skipped")
         return
-    recorder = subprocess.Popen([py_spy, "record", "--pid", str(server.pid), "--subprocesses", "--nonblocking",
+    recorder = subprocess.Popen([py_spy, "record", "--pid", str(server.pid), "--subprocesses", "--nonblocking", "--gil",
                                  "--rate", "100", "--duration", str(int(seconds)), "--format", "raw", "-o", str(out)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -15,6 +15,7 @@ from whoosh import query as q
 from ..geography import Point
 from .analysis import analyzer_for
 from .documents import TermCatalogue, families_for_locale
+from .matching import leaf_terms
 from .schema import FACET_FIELDS, FAMILIES, TEXT_KINDS, text_field
 from .scripts import normalise_text
 
@@ -129,6 +130,21 @@ class PhraseBook:
         # A listing that merely uses one of the term's words counts for less than one the
         # group tagged with it: synonyms are looser than categories.
         return q.Or(clauses + [q.Or(words, boost=EXPANSION_BOOST)]) if words else q.Or(clauses)
+
+    def postings_read(self) -> list[tuple[str, str]]:
+        """Every (field, token) a search that names a taxonomy term reads: the term's
+        expansion, and each of its words in every text field of its family (the words a
+        person types are matched in names, bodies and taxonomy fields alike). Listed
+        once each, in the catalogue's order, for warming a fresh process."""
+        seen: dict[tuple[str, str], None] = {}
+        for code in self.catalogue.words:
+            for fieldname, text, _leaf in leaf_terms(self.expansion(code)):
+                seen.setdefault((fieldname, text), None)
+                kind, _, family = fieldname.partition("_")
+                if kind in TEXT_KINDS and family:
+                    for other in TEXT_KINDS:
+                        seen.setdefault((text_field(other, family), text), None)
+        return list(seen)
 
 
 def build_text_queries(text: str, phrases: PhraseBook | None) -> TextQueries:

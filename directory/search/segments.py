@@ -25,7 +25,7 @@ from whoosh.util.numeric import byte_to_length
 from .columns import SegmentColumns
 from .schema import FACET_FIELDS
 
-TERM_CACHE_POSTINGS = 2_000_000  # postings kept per segment (least recently used terms dropped)
+TERM_CACHE_POSTINGS = 3_000_000  # postings kept per segment, 8 bytes each (least recently used terms dropped)
 ABSENT_CACHE_SIZE = 200_000      # terms remembered as absent from a segment
 
 

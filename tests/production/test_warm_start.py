@@ -40,3 +40,39 @@ def test_warming_can_be_turned_off(app, indexed):
     app.config["WARM_UP"] = False
     app.jinja_env.cache.clear()
     assert warm_up_app(app) == 0.0 and not app.jinja_env.cache
+
+
+def _text_postings_read(engine, monkeypatch, text: str, locale: str) -> list[tuple[str, str]]:
+    """Which text-field postings a search reads from the index files (not from memory) and
+    finds documents in. (A word that no document has costs a lookup of a few microseconds.)"""
+    from directory.search import segments
+    from directory.search.query import SearchRequest
+
+    read, real = [], segments.read_postings
+
+    def counted(reader, fieldname, term):
+        postings = real(reader, fieldname, term)
+        if fieldname != "cells" and postings and len(postings[0]):
+            read.append((fieldname, term))
+        return postings
+
+    monkeypatch.setattr(segments, "read_postings", counted)
+    engine.search(SearchRequest(text=text, locale=locale))
+    monkeypatch.setattr(segments, "read_postings", real)
+    return read
+
+
+def test_warming_reads_the_postings_of_every_taxonomy_word(app, indexed, monkeypatch):
+    """A search naming a category reads the postings of all its names and synonyms in every
+    language; after the warm-up none of them comes from disk."""
+    engine = app.extensions["directory.search"]
+    engine.close()
+    catalogue = engine.store.catalogue()
+    words = [(locale, word) for code in sorted(catalogue.words) for locale, names in catalogue.words[code].items()
+             if locale in ("pl", "gu") for word in names]
+    (locale, word), (other_locale, other_word) = words[0], words[-1]
+
+    assert _text_postings_read(engine, monkeypatch, word, locale)  # a cold engine reads them from disk
+
+    assert engine.warm_taxonomy_postings() > 0
+    assert _text_postings_read(engine, monkeypatch, other_word, other_locale) == []
