@@ -335,7 +335,7 @@ def summarise(outcome: dict) -> dict:
 
 def print_table(title: str, table: dict) -> None:
     print(f"\n{title}")
-    print(f"| kind | requests | req/s | p50 ms | p95 ms | p99 ms | errors |")
+    print("| kind | requests | req/s | p50 ms | p95 ms | p99 ms | errors |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for kind, row in table.items():
         print(f"| {kind} | {row['requests']} | {row['req_per_s']:.1f} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | "

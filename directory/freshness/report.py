@@ -9,7 +9,6 @@ reminder was refused or could not be sent, or nobody answered within ``NO_ANSWER
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from .documents import (
-    MAX_DEPTH, ImportFileError, Record, check_depth, kind_of, records_from_document, records_from_item,
+    MAX_DEPTH, ImportFileError, Record, check_depth, records_from_document, records_from_item,
     stream_records,
 )
 
@@ -47,7 +47,7 @@ def decode_text(raw: bytes) -> str:
 
 def parse_json(text: str):
     """A small document in memory (an API page): nesting is checked before json recurses."""
-    depth = deepest = 0
+    depth = 0
     for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
         token = match.group()
         if token in "[{":
