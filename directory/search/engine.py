@@ -172,7 +172,7 @@ class _SearcherState:
                 with self._read_lock:
                     parts.append(cache.field_lengths(reader, fieldname))
             average = (self.searcher.reader().field_length(fieldname) / (self.doc_count_all or 1)) or 1
-            lengths = np.concatenate(parts).astype(np.float64) if parts else np.empty(0)
+            lengths = _joined(parts, np.float64)
             self._averages[fieldname] = average
             self._lengths[fieldname] = lengths
         return lengths
@@ -331,8 +331,8 @@ class SearchEngine:
             self._refresh_lock.release()
 
     def warm_taxonomy_postings(self) -> int:
-        """Read now the postings of every word a search naming a taxonomy term reads;
-        returns how many postings were read.
+        """Read now the postings of every word a search naming a taxonomy term reads, and
+        the document lengths of their fields; returns how many postings were read.
 
         Why: a search that names a category ("lunch club", "opieka") reads the postings of
         all that category's names and synonyms in every language, ~170 terms. At 50,000
@@ -350,7 +350,10 @@ class SearchEngine:
             if phrases is None:
                 return 0
             budget, read = WARM_POSTINGS, 0
-            for fieldname, text in phrases.postings_read():
+            pairs = phrases.postings_read()
+            for fieldname in dict.fromkeys(fieldname for fieldname, _text in pairs):
+                state.field_lengths(fieldname)
+            for fieldname, text in pairs:
                 read += len(state.term_weights(fieldname, text)[1])
                 if read >= budget:
                     break
