@@ -73,10 +73,12 @@ class FoundActivities:
 
 # A result shows text, sessions, cost, languages, access and the place on a map: the rest
 # of a listing (its organisation, contacts, phones, addresses, areas, categories) loads
-# only if a caller reads it. Each eager load skipped is one query fewer per search.
+# only if a caller reads it. Each eager load skipped is one query fewer per search, and so is
+# each joined into the services' own query (translations: one row per service and locale).
 _RESULT_CARD = (
     *(lazyload(getattr(Service, name)) for name in ("organization", "contacts", "phones", "service_areas",
                                                      "attributes")),
+    joinedload(Service.translations),
     defaultload(Service.service_at_locations).defaultload(ServiceAtLocation.location)
     .lazyload(Location.physical_addresses),
 )
