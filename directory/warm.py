@@ -44,7 +44,7 @@ def warm_up_app(app: Flask) -> float:
                 log.warning("warming %s failed", path, exc_info=True)
     try:
         app.extensions["directory.search"].warm_taxonomy_postings()
-    except Exception:  # noqa: BLE001 - e.g. no index yet: searches will say so
+    except Exception:  # noqa: BLE001 - warming must not stop a server from starting
         log.warning("warming the taxonomy's postings failed", exc_info=True)
     freeze_long_lived()
     seconds = time.perf_counter() - started

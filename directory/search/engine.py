@@ -261,6 +261,7 @@ class _SearcherState:
 
 
 def _joined(parts: list[np.ndarray], dtype) -> np.ndarray:
+    """The segments' arrays as one; a single segment's array itself, not a copy of it."""
     if len(parts) == 1:
         return parts[0]
     return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
@@ -338,9 +339,9 @@ class SearchEngine:
         all that category's names and synonyms in every language, ~170 terms. At 50,000
         listings the first search to need a term paid ~110 µs a term a segment to read it,
         and that made the slowest twentieth of first searches 2–3× slower than the same
-        searches asked again. Reading them at start takes ~0.4 s there. At most two thirds of the
-        merged-postings cache (``WARM_POSTINGS``) is filled, so warming leaves room for what
-        searches read.
+        searches asked again. Reading them at start takes ~1 s there (4 million postings,
+        ~40 MB). At most ``WARM_POSTINGS``, two thirds of the merged-postings cache, are read,
+        so warming leaves room for what searches read.
         """
         if not self.store.exists():
             return 0

@@ -10,6 +10,8 @@ from sqlalchemy import func, select
 from directory import listings
 from directory.changelog import latest_seq
 from directory.models import Submission
+from directory.search import segments
+from directory.search.query import SearchRequest
 from directory.warm import warm_up_app
 
 
@@ -45,9 +47,6 @@ def test_warming_can_be_turned_off(app, indexed):
 def _text_postings_read(engine, monkeypatch, text: str, locale: str) -> list[tuple[str, str]]:
     """Which text-field postings a search reads from the index files (not from memory) and
     finds documents in. (A word that no document has costs a lookup of a few microseconds.)"""
-    from directory.search import segments
-    from directory.search.query import SearchRequest
-
     read, real = [], segments.read_postings
 
     def counted(reader, fieldname, term):
