@@ -102,7 +102,7 @@ def search_activities(engine: SearchEngine, request: SearchRequest, located: Loc
 
 # An ORUK service summary (what ``/api/services`` lists) is the service's own row and its
 # translations: one query joining the two for a page of results (a second query for the
-# translations was one more round trip, ~0.35 ms of 1.25 at 50k), where a result card needs eight.
+# translations was one more round trip, ~0.35 ms of 1.25 at 50k), where a result card needs seven.
 _SUMMARY = (lazyload("*"), joinedload(Service.translations))
 
 

@@ -460,7 +460,6 @@ def indexed(app, seeded_db, seeded_index_template) -> Database:
     return seeded_db
 
 
-
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
     """Freeze what the worker holds before pytest's last garbage collection.

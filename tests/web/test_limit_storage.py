@@ -50,11 +50,11 @@ def test_a_request_reads_its_own_count_back_without_asking_the_database_again(da
 
     from directory.web import limits
     from directory.web.limits import limiter
+    from tests.statements import recorded_statements
 
     # The occasional clearing of ended windows (one request in PURGE_CHANCE) is not part of
     # counting: left to chance it added a second statement to one run in a few hundred.
     monkeypatch.setattr(limits, "PURGE_CHANCE", 0.0)
-    from tests.statements import recorded_statements
 
     config = {"TESTING": True, "DATABASE_URL": database_url, "INDEX_DIR": str(tmp_path / "index"),
               "SECRET_KEY": "test-secret", "INSTANCE_DIR": str(tmp_path), "RATELIMIT_STORAGE_URI": "database://",
