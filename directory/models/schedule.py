@@ -125,36 +125,13 @@ def never_falls(freq: int, weekdays: list[rrule.weekday], monthdays: list[int]) 
                    for day in weekdays for monthday in monthdays)
 
 
-class Schedule(IdMixin, Base):
-    """When a service runs (ORUK ``schedule``, RFC 5545 recurrence fields)."""
+class ScheduleRules:
+    """The recurrence arithmetic of a schedule, over plain attributes (freq, interval, byday,
+    bymonthday, count, dtstart, valid_from, valid_to, until, opens_at, closes_at).
 
-    __tablename__ = "schedule"
-
-    service_id: Mapped[str | None] = mapped_column(ForeignKey("service.id", ondelete="CASCADE"), index=True)
-    location_id: Mapped[str | None] = mapped_column(ForeignKey("location.id", ondelete="CASCADE"), index=True)
-    service_at_location_id: Mapped[str | None] = mapped_column(
-        ForeignKey("service_at_location.id", ondelete="CASCADE"), index=True)
-    valid_from: Mapped[dt.date | None] = mapped_column(Date)
-    valid_to: Mapped[dt.date | None] = mapped_column(Date)
-    dtstart: Mapped[dt.date | None] = mapped_column(Date)
-    timezone: Mapped[str | None] = mapped_column(String(64))
-    until: Mapped[dt.date | None] = mapped_column(Date)
-    count: Mapped[int | None] = mapped_column(Integer)
-    wkst: Mapped[str | None] = mapped_column(String(2))
-    freq: Mapped[str | None] = mapped_column(String(16))
-    interval: Mapped[int | None] = mapped_column(Integer)
-    byday: Mapped[str | None] = mapped_column(String(64))
-    byweekno: Mapped[str | None] = mapped_column(String(64))
-    bymonthday: Mapped[str | None] = mapped_column(String(64))
-    byyearday: Mapped[str | None] = mapped_column(String(64))
-    description: Mapped[str | None] = mapped_column(Text)
-    opens_at: Mapped[dt.time | None] = mapped_column(Time)
-    closes_at: Mapped[dt.time | None] = mapped_column(Time)
-    schedule_link: Mapped[str | None] = mapped_column(String(512))
-    attending_type: Mapped[str | None] = mapped_column(String(64))
-    notes: Mapped[str | None] = mapped_column(Text)
-
-    service: Mapped["Service | None"] = relationship(back_populates="schedules")  # noqa: F821
+    Why a mixin: the ORM ``Schedule`` and the prepared copy a result card is rendered from
+    (``directory.card_facts``) must find the same next session, so they share this code.
+    """
 
     @property
     def weekdays(self) -> list[int]:
@@ -227,6 +204,39 @@ class Schedule(IdMixin, Base):
         if self.closes_at is None:
             return None
         return dt.datetime.combine(starts.date(), self.closes_at)
+
+
+
+class Schedule(ScheduleRules, IdMixin, Base):
+    """When a service runs (ORUK ``schedule``, RFC 5545 recurrence fields)."""
+
+    __tablename__ = "schedule"
+
+    service_id: Mapped[str | None] = mapped_column(ForeignKey("service.id", ondelete="CASCADE"), index=True)
+    location_id: Mapped[str | None] = mapped_column(ForeignKey("location.id", ondelete="CASCADE"), index=True)
+    service_at_location_id: Mapped[str | None] = mapped_column(
+        ForeignKey("service_at_location.id", ondelete="CASCADE"), index=True)
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    dtstart: Mapped[dt.date | None] = mapped_column(Date)
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    until: Mapped[dt.date | None] = mapped_column(Date)
+    count: Mapped[int | None] = mapped_column(Integer)
+    wkst: Mapped[str | None] = mapped_column(String(2))
+    freq: Mapped[str | None] = mapped_column(String(16))
+    interval: Mapped[int | None] = mapped_column(Integer)
+    byday: Mapped[str | None] = mapped_column(String(64))
+    byweekno: Mapped[str | None] = mapped_column(String(64))
+    bymonthday: Mapped[str | None] = mapped_column(String(64))
+    byyearday: Mapped[str | None] = mapped_column(String(64))
+    description: Mapped[str | None] = mapped_column(Text)
+    opens_at: Mapped[dt.time | None] = mapped_column(Time)
+    closes_at: Mapped[dt.time | None] = mapped_column(Time)
+    schedule_link: Mapped[str | None] = mapped_column(String(512))
+    attending_type: Mapped[str | None] = mapped_column(String(64))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    service: Mapped["Service | None"] = relationship(back_populates="schedules")  # noqa: F821
 
 
 def _moved_start(start: dt.datetime, freq: int, interval: int, near: dt.datetime) -> dt.datetime:

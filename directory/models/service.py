@@ -23,7 +23,56 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-class Service(IdMixin, Base):
+class ListingReading:
+    """What a page reads of a listing, over plain attributes (id, locale, name, description,
+    translations, cost_options, schedules).
+
+    Why a mixin: a result card is rendered from the ORM ``Service`` or from the copy the
+    index keeps of it (``directory.card_facts``), and both must say the same, so they share
+    this code.
+    """
+
+    def text_in(self, locale: str) -> tuple[str, str | None, str]:
+        """(name, description, locale actually used) for a reader of ``locale``.
+
+        Falls back to the original language, which the caller marks with a ``lang``
+        attribute so screen readers pronounce it correctly.
+        """
+        if locale == self.locale:
+            return self.name, self.description, self.locale
+        for item in self.translations:
+            if item.locale == locale:
+                return item.name or self.name, item.description or self.description, locale
+        return self.name, self.description, self.locale
+
+    def texts_by_locale(self) -> dict[str, tuple[str, str | None]]:
+        """Every locale the listing is written in, original first."""
+        texts = {self.locale: (self.name, self.description)}
+        for item in self.translations:
+            texts.setdefault(item.locale, (item.name or self.name, item.description))
+        return texts
+
+    @property
+    def is_free(self) -> bool:
+        amounts = [option.amount for option in self.cost_options if option.amount is not None]
+        return not amounts or all(amount == 0 for amount in amounts)
+
+    def next_sessions(self, after: dt.datetime | None = None, count: int = 3) -> list[Session]:
+        """The next ``count`` sessions over all the service's schedules, soonest first.
+
+        A schedule whose rule cannot be expanded (an imported "9MO") gives no dates; the
+        listing still shows its description."""
+        after = after or dt.datetime.now()
+        sessions = []
+        for schedule in self.schedules:
+            try:
+                sessions += schedule.next_sessions(after, count)
+            except InvalidSchedule:
+                continue
+        return sorted(sessions, key=lambda session: session.starts)[:count]
+
+
+class Service(ListingReading, IdMixin, Base):
     """An activity or support offered to people (ORUK ``service``).
 
     ``name`` and ``description`` are written in ``locale`` (the listing's original
@@ -82,27 +131,7 @@ class Service(IdMixin, Base):
         primaryjoin=lambda: and_(Service.id == foreign(Attribute.link_id), Attribute.link_entity == "service"),
         cascade="all, delete-orphan", lazy="selectin")
 
-    # ---- reading helpers used by pages, the API and the index ----
-    def text_in(self, locale: str) -> tuple[str, str | None, str]:
-        """(name, description, locale actually used) for a reader of ``locale``.
-
-        Falls back to the original language, which the caller marks with a ``lang``
-        attribute so screen readers pronounce it correctly.
-        """
-        if locale == self.locale:
-            return self.name, self.description, self.locale
-        for item in self.translations:
-            if item.locale == locale:
-                return item.name or self.name, item.description or self.description, locale
-        return self.name, self.description, self.locale
-
-    def texts_by_locale(self) -> dict[str, tuple[str, str | None]]:
-        """Every locale the listing is written in, original first."""
-        texts = {self.locale: (self.name, self.description)}
-        for item in self.translations:
-            texts.setdefault(item.locale, (item.name or self.name, item.description))
-        return texts
-
+    # ---- reading helpers used by pages, the API and the index (and ListingReading's) ----
     @property
     def taxonomy_terms(self):
         return [attribute.taxonomy_term for attribute in self.attributes]
@@ -114,25 +143,6 @@ class Service(IdMixin, Base):
     @property
     def language_codes(self) -> list[str]:
         return [language.code for language in self.languages if language.code]
-
-    @property
-    def is_free(self) -> bool:
-        amounts = [option.amount for option in self.cost_options if option.amount is not None]
-        return not amounts or all(amount == 0 for amount in amounts)
-
-    def next_sessions(self, after: dt.datetime | None = None, count: int = 3) -> list[Session]:
-        """The next ``count`` sessions over all the service's schedules, soonest first.
-
-        A schedule whose rule cannot be expanded (an imported "9MO") gives no dates; the
-        listing still shows its description."""
-        after = after or dt.datetime.now()
-        sessions = []
-        for schedule in self.schedules:
-            try:
-                sessions += schedule.next_sessions(after, count)
-            except InvalidSchedule:
-                continue
-        return sorted(sessions, key=lambda session: session.starts)[:count]
 
     def is_stale(self, today: dt.date, stale_after_days: int) -> bool:
         """Not confirmed by the group for too long (DOMAIN.md: stale listings are the

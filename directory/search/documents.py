@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..card_facts import card_facts_json
 from ..geography import Point
 from ..models import Service, TaxonomyTerm
 from .geo import cells_for_area, cells_for_point
@@ -166,6 +167,7 @@ def _base_document(service: Service, catalogue: TermCatalogue) -> dict:
         "cost": " ".join(_cost_keywords(service)),
         "feature": " ".join(features),
         "verified": service.last_verified.toordinal() if service.last_verified else 0,
+        "card": card_facts_json(service),
     }
     if service.minimum_age is not None:
         document["min_age"] = service.minimum_age

@@ -69,6 +69,7 @@ class SearchHit:
     distance_m: float | None
     explanation: Explanation
     version: int | None = None  # the listing's version in the index (see schema.py)
+    card_facts: str | None = None  # what its card shows, as stored (directory/card_facts.py), if asked for
 
 
 @dataclass
@@ -148,6 +149,12 @@ class _SearcherState:
     def facts(self, docnum: int) -> DocFacts:
         cache, offset, _reader = self.leaves[bisect.bisect_right(self.offsets, docnum) - 1]
         return cache.facts[docnum - offset]
+
+    def card_facts(self, docnum: int) -> str | None:
+        """The card facts stored with a document (None in a generation written before them)."""
+        _cache, offset, reader = self.leaves[bisect.bisect_right(self.offsets, docnum) - 1]
+        with self._read_lock:
+            return reader.stored_fields(docnum - offset).get("card")
 
     def postings(self, fieldname: str, value: str) -> np.ndarray:
         """Live documents with this keyword (a facet value or a grid cell), ascending."""
@@ -517,7 +524,8 @@ class SearchEngine:
             comes_to_you=ranked.comes_to_you, languages=list(ranked.spoken),
             access=sorted(set(request.filters.get("access", [])) & facts.access), free=facts.free,
             stale=ranked.stale, status=facts.status)
-        return SearchHit(ranked.service_id, ranked.score, ranked.distance_m, explanation, facts.version)
+        return SearchHit(ranked.service_id, ranked.score, ranked.distance_m, explanation, facts.version,
+                         state.card_facts(ranked.docnum) if request.with_card_facts else None)
 
     def _facets(self, state: _SearcherState, docs: np.ndarray) -> dict[str, dict[str, int]]:
         """How many of the results have each filter value (one place per service)."""

@@ -50,6 +50,7 @@ class SearchRequest:
     page: int = 1
     per_page: int = 10
     with_facets: bool = True
+    with_card_facts: bool = False  # also read each hit's stored card facts (SearchHit.card_facts)
 
     def validated(self) -> "SearchRequest":
         if not isinstance(self.page, int) or not 1 <= self.page <= 10_000:

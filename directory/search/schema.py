@@ -46,6 +46,9 @@ def build_schema() -> Schema:
         # rebuild): it changes whenever the listing does, so a page can cache what it
         # renders from the listing under (service id, version).
         "version": STORED(),
+        # What a result card shows of the listing, as JSON (directory/card_facts.py): a
+        # results page renders its cards from it without loading the listings.
+        "card": STORED(),
         # Unstemmed words of every name and description: typo tolerance compares what was
         # typed with real words, because a typo's stem is not one edit from the word's stem.
         # Only Latin words of 4+ letters, already analysed (documents.py): what typos are

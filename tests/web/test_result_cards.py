@@ -12,6 +12,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from directory.models import CostOption, Service
+from directory.web.public import views
 from directory.web.public.cards import Card, CardCache
 from tests.statements import recorded_statements
 
@@ -32,10 +33,15 @@ def service_selects(db, client, url) -> tuple[str, int]:
     return body, sum(1 for statement in statements if re.search(r"\bFROM service\b", statement))
 
 
-def test_a_second_search_reuses_the_cards_without_loading_the_listings(app, client, indexed):
+def test_a_second_search_reuses_the_rendered_cards(app, client, indexed, monkeypatch):
+    rendered = []
+    render = views.render_cards
+    monkeypatch.setattr(views, "render_cards", lambda services, *args: rendered.extend(services) or render(services, *args))
     first, loads_first = service_selects(indexed, client, SEARCH)
+    shown = len(rendered)
     again, loads_again = service_selects(indexed, client, SEARCH)
-    assert loads_first >= 1 and loads_again == 0
+    assert loads_first == loads_again == 0, "the cards come from the facts the index keeps (test_card_facts.py)"
+    assert shown >= 1 and len(rendered) == shown, "the second search renders no card"
     assert card_of(again, GUJARATI_LUNCH_CLUB_ID) == card_of(first, GUJARATI_LUNCH_CLUB_ID)
     english = client.get(SEARCH.replace("/gu/", "/en/")).get_data(as_text=True)
     assert "Next session" in card_of(english, GUJARATI_LUNCH_CLUB_ID), "each locale has its own card"

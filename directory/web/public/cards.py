@@ -8,6 +8,10 @@ once per (listing, index version, locale) and kept in this process until the lis
 changes (the index gives every document the change-log seq it was written at) or its next
 session starts. What depends on the search (why it was suggested, how far) is rendered
 with the page. A listing the index has no version for is never cached.
+
+A card is rendered from the card facts the index keeps with the hit
+(``directory.card_facts.CardListing``) or, in a generation written before them, from the
+listing loaded through the ORM: ``render_cards`` takes either.
 """
 from __future__ import annotations
 
@@ -38,7 +42,8 @@ class CardCache(ListingVersionCache):
 
 
 def render_cards(services: list, locale: str, now: dt.datetime) -> dict[str, Card]:
-    """Listings' card parts by service id (inside a request: it renders templates and URLs)."""
+    """Listings' (``Service`` or ``CardListing``) card parts by service id (inside a request:
+    it renders templates and URLs)."""
     context: dict = {}
     current_app.update_template_context(context)
     macros = current_app.jinja_env.get_template("public/_result_card.html").make_module(context)

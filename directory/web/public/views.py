@@ -6,6 +6,7 @@ import datetime as dt
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from ...card_facts import CardListing
 from ...discovery import InvalidLocation, load_result_services, locate, search_activities
 from ...listings import (ServiceNotFound, UnknownTaxonomy, category_page, category_tree, get_service, get_term,
                          term_names)
@@ -74,7 +75,7 @@ def search():
         search_request = SearchRequest(
             text=form.text, radius_m=form.radius_m if located else None, filters=form.filters,
             languages=[site_locale.code.split("_")[0]] if site_locale.code != "en" else [],
-            locale=site_locale.code, page=form.page, per_page=RESULTS_PER_PAGE)
+            locale=site_locale.code, page=form.page, per_page=RESULTS_PER_PAGE, with_card_facts=True)
         try:
             results = search_activities(search_engine(), search_request, located)
         except IndexMissing:
@@ -90,13 +91,18 @@ def search():
 
 def _result_cards(session, hits, locale: str, now: dt.datetime) -> list:
     """(hit, card) for each result whose listing still exists: cards this process has
-    already rendered for the listing's current version, the rest loaded and rendered now."""
+    already rendered for the listing's current version; the rest rendered now from the
+    card facts the index keeps with the hit, or, for a hit without them (a generation
+    written before them), from the listing loaded through the ORM."""
     cache = card_cache()
     cards = {hit.service_id: cache.get(hit.service_id, hit.version, locale, now) for hit in hits}
     missing = [hit for hit in hits if cards[hit.service_id] is None]
     if missing:
-        services = load_result_services(session, [hit.service_id for hit in missing])
-        rendered = render_cards(list(services.values()), locale, now)
+        listings = {hit.service_id: listing for hit in missing
+                    if (listing := CardListing.from_json(hit.card_facts)) is not None}
+        unprepared = [hit.service_id for hit in missing if hit.service_id not in listings]
+        listings.update(load_result_services(session, unprepared))
+        rendered = render_cards(list(listings.values()), locale, now)
         for hit in missing:
             if hit.service_id in rendered:
                 cards[hit.service_id] = rendered[hit.service_id]
