@@ -66,6 +66,46 @@ def test_next_sessions_are_the_rules_own_dates_after_moving_its_start(freq, inte
     assert [session.starts for session in schedule.next_sessions(after, 3)] == sessions
 
 
+_BYDAYS = [None, "TU", "MO,TH", "SU", "MO,TU,WE,TH,FR,SA,SU", "1MO", "-1FR", "2WE,4WE", "5TH", "-5SA", "TU,1MO", "3SU,-2SA"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(freq=st.sampled_from(["WEEKLY", "MONTHLY"]), interval=st.one_of(st.integers(1, 6), st.sampled_from([0, 12, 52])),
+       byday=st.sampled_from(_BYDAYS), dtstart=st.one_of(st.none(), st.dates(dt.date(1995, 1, 1), dt.date(2030, 12, 31))),
+       valid_from=st.one_of(st.none(), st.dates(dt.date(2020, 1, 1), dt.date(2029, 12, 31))),
+       last=st.one_of(st.none(), st.dates(dt.date(2019, 1, 1), dt.date(2032, 12, 31))),
+       last_field=st.sampled_from(["until", "valid_to"]), opens=st.one_of(st.none(), st.times()),
+       after=st.datetimes(dt.datetime(1994, 6, 1), dt.datetime(2034, 1, 1)), count=st.integers(1, 4))
+def test_counted_weekly_and_monthly_sessions_are_dateutils(freq, interval, byday, dtstart, valid_from, last, last_field,
+                                                           opens, after, count):
+    """Weekly rules and monthly ones by weekday are counted on the calendar, not expanded by
+    dateutil (directory.models.schedule._counted_sessions): their sessions must be exactly
+    the ones dateutil gives for the same rule, from its real start."""
+    if freq == "MONTHLY" and byday == "TU,1MO":
+        byday = "1MO,3TU"  # dateutil reads a mix of plain and numbered weekdays as "both at once" (see below)
+    schedule = Schedule(freq=freq, interval=interval, byday=byday, dtstart=dtstart, valid_from=valid_from,
+                        opens_at=opens, closes_at=dt.time(23, 0), **{last_field: last})
+    if valid_from and after.date() < valid_from:
+        after = dt.datetime.combine(valid_from, dt.time(0, 0))  # as next_sessions reads a rule not yet begun
+    rule, expected = schedule.recurrence(), []
+    starts = rule.after(after, inc=True)
+    while starts is not None and len(expected) < count:
+        expected.append(starts)
+        starts = rule.after(starts, inc=False)
+    sessions = schedule.next_sessions(after, count)
+    assert [session.starts for session in sessions] == expected
+    assert all(session.ends == dt.datetime.combine(session.starts.date(), dt.time(23, 0)) for session in sessions)
+
+
+def test_a_monthly_rule_of_plain_and_numbered_weekdays_has_both_as_rfc_5545_says():
+    """ "TU,1MO" monthly is every Tuesday and the first Monday (RFC 5545). dateutil reads it
+    as days that are both, finds none, and looked month by month to the year 9999 for one."""
+    schedule = Schedule(freq="MONTHLY", byday="TU,1MO", dtstart=dt.date(2026, 1, 1), opens_at=dt.time(10, 0))
+    sessions = schedule.next_sessions(dt.datetime(2027, 2, 1), 4)
+    assert [session.starts.date() for session in sessions] == [
+        dt.date(2027, 2, 1), dt.date(2027, 2, 2), dt.date(2027, 2, 9), dt.date(2027, 2, 16)]
+
+
 def _some_day_fits(byday: str, bymonthday: str) -> bool:
     """Whether any day of 28 years (every weekday on every day of every kind of month) is
     one of ``bymonthday`` and one of ``byday``'s ordinal weekdays of its month: the oracle

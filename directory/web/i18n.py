@@ -6,7 +6,7 @@ from flask_babel import Babel, format_date, get_locale
 
 from .. import vocabulary
 from ..i18n.detect import text_direction
-from . import listing_words
+from . import listing_words, template_gettext
 from .cookies import cookie_flags
 from ..i18n.locales import (BY_CODE, CATALOGUE_DIR, SITE_LOCALES, content_language, date_pattern, display_language_name,
                             html_lang_for, locale_for_slug, negotiate)
@@ -39,6 +39,7 @@ def same_page_in(site_locale) -> str:
 def init_app(app: Flask) -> None:
     Babel(app, locale_selector=lambda: current_site_locale().babel_locale,
           default_translation_directories=str(CATALOGUE_DIR))
+    template_gettext.install(app)
 
     @app.url_value_preprocessor
     def pick_locale_from_url(_endpoint, values):
