@@ -5,13 +5,16 @@ they become words in the reader's language.
 """
 from __future__ import annotations
 
+import functools
+
 from flask import current_app
-from flask_babel import format_decimal, gettext as _, lazy_gettext as _l, ngettext
+from flask_babel import force_locale, format_decimal, gettext as _, lazy_gettext as _l, ngettext
+from markupsafe import Markup, escape
 
 from ... import vocabulary
 from ...geography import format_distance
 from ..listing_words import list_text
-from ...i18n.locales import display_language_name
+from ...i18n.locales import babel_locale, display_language_name
 from ...listings import TermName
 from ...search import SearchHit
 
@@ -72,11 +75,40 @@ def facet_label(fieldname: str, value: str, locale: str, terms: dict[str, TermNa
         return term.name_in(locale) if term else value
     if fieldname == "language":
         return display_language_name(value, locale)
-    names = {"day": DAY_NAMES, "time": TIME_NAMES, "cost": COST_NAMES, "feature": FEATURE_NAMES}.get(fieldname)
-    if names is not None:
-        return str(names.get(value, value))
-    labels = VOCABULARY_FOR_FACET.get(fieldname, {})
-    return _(labels[value]) if value in labels else value
+    return _vocabulary_label(fieldname, value, locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _vocabulary_label(fieldname: str, value: str, locale: str) -> str:
+    """A day, time, cost, feature or vocabulary value's label in ``locale``, kept: a results
+    page shows about a hundred, and each gettext costs several µs. Bounded, because a chosen
+    value comes from the query string."""
+    with force_locale(babel_locale(locale)):
+        names = {"day": DAY_NAMES, "time": TIME_NAMES, "cost": COST_NAMES, "feature": FEATURE_NAMES}.get(fieldname)
+        if names is not None:
+            return str(names.get(value, value))
+        labels = VOCABULARY_FOR_FACET.get(fieldname, {})
+        return _(labels[value]) if value in labels else value
+
+
+def facet_checkboxes(fieldname: str, values: list[str], first_number: int, counts: dict[str, int], chosen: list[str],
+                     locale: str, terms: dict[str, TermName]) -> Markup:
+    """One facet's checkboxes, numbered from ``first_number`` + 1 (their ids).
+
+    Why here and not a template macro: a results page has about a hundred, and a Jinja macro
+    call with its escaping cost ~30 µs each, 15% of a results page's CPU."""
+    field = escape(fieldname)
+    boxes = []
+    for number, value in enumerate(values, first_number + 1):
+        box_id = f"f-{field}-{number}"
+        boxes.append(
+            f'<div class="checkbox">\n'
+            f'          <input type="checkbox" id="{box_id}" name="{field}" value="{escape(value)}" '
+            f'{"checked" if value in chosen else ""}>\n'
+            f'          <label for="{box_id}">{escape(facet_label(fieldname, value, locale, terms))} '
+            f'<span class="count">({counts.get(value, 0)})</span></label>\n'
+            f'        </div>')
+    return Markup("".join(boxes))
 
 
 def distance_text(metres: float) -> str:
