@@ -7,7 +7,50 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from .base import Base, IdMixin
 
 
-class Location(IdMixin, Base):
+class LocationReading:
+    """What a page reads of a place (its address, its access codes), over plain attributes
+    (``physical_addresses``, ``accessibility``). Shared by the ORM ``Location`` and the copy
+    a listing page is rendered from (``directory.listing_view``), so both say the same."""
+
+    @property
+    def address(self) -> "PhysicalAddress | None":
+        return self.physical_addresses[0] if self.physical_addresses else None
+
+    @property
+    def accessibility_codes(self) -> list[str]:
+        """The access features the filters know: a code given as such, or recognised in a
+        publisher's free text (``access_features``)."""
+        return list(dict.fromkeys(code for item in self.accessibility for code in item.feature_codes))
+
+
+class AddressLines:
+    """An address as printed (shared like ``LocationReading``)."""
+
+    def lines(self) -> list[str]:
+        """The address as printed on an envelope, blank parts left out."""
+        parts = [self.attention, self.address_1, self.address_2, self.city, self.postal_code]
+        return [part for part in parts if part]
+
+
+class AccessibilityReading:
+    """What an access feature means to the filters (shared like ``LocationReading``)."""
+
+    @property
+    def is_code(self) -> bool:
+        from ..vocabulary import ACCESSIBILITY
+
+        return self.description in ACCESSIBILITY
+
+    @property
+    def feature_codes(self) -> list[str]:
+        if self.is_code:
+            return [self.description]
+        from ..access_features import recognise
+
+        return recognise(self.description, self.details)
+
+
+class Location(LocationReading, IdMixin, Base):
     """A place where a service happens (ORUK ``location``), with its WGS84 point."""
 
     __tablename__ = "location"
@@ -32,18 +75,8 @@ class Location(IdMixin, Base):
         back_populates="location", cascade="all, delete-orphan", lazy="selectin")
     service_at_locations: Mapped[list["ServiceAtLocation"]] = relationship(back_populates="location")
 
-    @property
-    def address(self) -> "PhysicalAddress | None":
-        return self.physical_addresses[0] if self.physical_addresses else None
 
-    @property
-    def accessibility_codes(self) -> list[str]:
-        """The access features the filters know: a code given as such, or recognised in a
-        publisher's free text (``access_features``)."""
-        return list(dict.fromkeys(code for item in self.accessibility for code in item.feature_codes))
-
-
-class PhysicalAddress(IdMixin, Base):
+class PhysicalAddress(AddressLines, IdMixin, Base):
     """A postal address of a location (ORUK ``physical_address``)."""
 
     __tablename__ = "physical_address"
@@ -60,13 +93,8 @@ class PhysicalAddress(IdMixin, Base):
 
     location: Mapped[Location] = relationship(back_populates="physical_addresses")
 
-    def lines(self) -> list[str]:
-        """The address as printed on an envelope, blank parts left out."""
-        parts = [self.attention, self.address_1, self.address_2, self.city, self.postal_code]
-        return [part for part in parts if part]
 
-
-class Accessibility(IdMixin, Base):
+class Accessibility(AccessibilityReading, IdMixin, Base):
     """One access feature of a location (ORUK ``accessibility``).
 
     ``description`` holds either a code from ``vocabulary.ACCESSIBILITY`` (what our own
@@ -83,20 +111,6 @@ class Accessibility(IdMixin, Base):
     url: Mapped[str | None] = mapped_column(String(512))
 
     location: Mapped[Location] = relationship(back_populates="accessibility")
-
-    @property
-    def is_code(self) -> bool:
-        from ..vocabulary import ACCESSIBILITY
-
-        return self.description in ACCESSIBILITY
-
-    @property
-    def feature_codes(self) -> list[str]:
-        if self.is_code:
-            return [self.description]
-        from ..access_features import recognise
-
-        return recognise(self.description, self.details)
 
 
 class ServiceAtLocation(IdMixin, Base):

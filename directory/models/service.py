@@ -71,6 +71,11 @@ class ListingReading:
                 continue
         return sorted(sessions, key=lambda session: session.starts)[:count]
 
+    def is_stale(self, today: dt.date, stale_after_days: int) -> bool:
+        """Not confirmed by the group for too long (DOMAIN.md: stale listings are the
+        commonest complaint about every directory)."""
+        return self.last_verified is None or (today - self.last_verified).days > stale_after_days
+
 
 class Service(ListingReading, IdMixin, Base):
     """An activity or support offered to people (ORUK ``service``).
@@ -143,11 +148,6 @@ class Service(ListingReading, IdMixin, Base):
     @property
     def language_codes(self) -> list[str]:
         return [language.code for language in self.languages if language.code]
-
-    def is_stale(self, today: dt.date, stale_after_days: int) -> bool:
-        """Not confirmed by the group for too long (DOMAIN.md: stale listings are the
-        commonest complaint about every directory)."""
-        return self.last_verified is None or (today - self.last_verified).days > stale_after_days
 
 
 class ServiceTranslation(Base):

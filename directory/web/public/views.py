@@ -8,8 +8,8 @@ from flask_babel import gettext as _
 
 from ...card_facts import CardListing
 from ...discovery import InvalidLocation, load_result_services, locate, search_activities
-from ...listings import (ServiceNotFound, UnknownTaxonomy, category_page, category_tree, get_service, get_term,
-                         term_names)
+from ...listing_view import ListingView, load_listing_view
+from ...listings import UnknownTaxonomy, category_page, category_tree, get_term, term_names, term_names_by_id
 from ...search import IndexMissing, SearchRequest
 from ..context import db_session, search_engine
 from ..cookies import cookie_flags
@@ -131,11 +131,14 @@ def category(code: str):
                            services=[services[i] for i in listed.service_ids if i in services], now=dt.datetime.now())
 
 
-def _listing_or_404(service_id: str):
-    try:
-        return get_service(db_session(), service_id)
-    except ServiceNotFound:
+def _listing_or_404(service_id: str) -> ListingView:
+    """The listing as its pages read it (``directory.listing_view``: rows, not ORM objects)."""
+    session = db_session()
+    listing = (load_listing_view(session, service_id, term_names_by_id(session, search_engine().catalogue_stamp()))
+               if service_id and len(service_id) <= 36 else None)
+    if listing is None:
         abort(404)
+    return listing
 
 
 @blueprint.get("/services/<service_id>")

@@ -1,0 +1,76 @@
+"""Listing pages read the listing as plain rows (directory.listing_view) and say exactly what
+they said when they loaded it through the ORM: for listings we wrote, for the ORUK profile's
+published examples and for a feed in Gujarati, Polish and Chinese with no language field.
+
+Real app, real database (SQLite and PostgreSQL), real index, real HTTP through the test client."""
+import re
+
+import pytest
+from flask import abort
+from sqlalchemy import select
+
+from directory.listings import ServiceNotFound, get_service
+from directory.models import Service
+from directory.web.context import db_session
+from directory.web.public import views
+from tests.statements import recorded_statements
+from tests.web.test_card_facts import SLUGS, imported  # noqa: F401  (a fixture)
+
+
+def _orm_listing(service_id: str):
+    """How the listing pages loaded a listing before."""
+    try:
+        return get_service(db_session(), service_id)
+    except ServiceNotFound:
+        abort(404)
+
+
+def _pages(app, paths: list[str]) -> list[str]:
+    client = app.test_client()
+    bodies = []
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        bodies.append(re.sub(r'nonce="[^"]*"', "", response.get_data(as_text=True)))
+    return bodies
+
+
+def test_every_listing_page_says_the_same_as_when_it_was_loaded_through_the_orm(app, imported, monkeypatch):  # noqa: F811
+    with imported.session() as session:
+        ids = sorted(session.scalars(select(Service.id)))
+    assert len(ids) > 170, "the seed, the profile's examples and the feed"
+    paths = [f"/{slug}/services/{service_id}" for service_id in ids for slug in ("en", "gu")]
+    paths += [f"/pl/services/{service_id}/print" for service_id in ids]
+    paths += [f"/{slug}/services/{service_id}{suffix}" for service_id in ids[::12] for slug in SLUGS
+              for suffix in ("", "/print")]
+    app.config["PAGE_CACHE"] = False
+    from_rows = _pages(app, paths)
+    monkeypatch.setattr(views, "_listing_or_404", _orm_listing)
+    from_orm = _pages(app, paths)
+    for path, rows_page, orm_page in zip(paths, from_rows, from_orm):
+        assert rows_page == orm_page, path
+
+
+def test_a_listing_page_builds_no_orm_object(app, client, indexed):
+    with indexed.session() as session:
+        service_id = session.scalar(select(Service.id).where(Service.name.like("%Lunch%")).limit(1))
+    built = []
+    from sqlalchemy import event
+    from directory.models import Base
+
+    def count(_target, *_args):
+        built.append(type(_target).__name__)
+
+    event.listen(Base, "load", count, propagate=True)
+    try:
+        with recorded_statements(indexed.engine) as statements:
+            assert client.get(f"/en/services/{service_id}").status_code == 200
+    finally:
+        event.remove(Base, "load", count)
+    assert statements and not built, built
+
+
+@pytest.mark.parametrize("service_id", ["no-such-listing", "x" * 37, "'; DROP TABLE service; --"])
+def test_an_unknown_listing_is_404(client, indexed, service_id):
+    assert client.get(f"/en/services/{service_id}").status_code == 404
+    assert client.get(f"/en/services/{service_id}/print").status_code == 404
