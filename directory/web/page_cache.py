@@ -31,7 +31,8 @@ reader's page apart. No Last-Modified: two edits within one second would share o
 client asking ``If-Modified-Since`` would be told an edited page had not changed.
 
 ``DIRECTORY_PAGE_CACHE=0`` turns it off; ``DIRECTORY_CACHE_REDIS_URL`` shares the entries
-between workers and nodes (RedisCache) instead of each process keeping its own (SimpleCache).
+between workers and nodes (RedisCache) instead of each process keeping its own
+(``page_store.ProcessPageStore``).
 """
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ from .links import base_url
 
 MAX_BODY = 1_000_000          # bytes: a whole-directory NDJSON or export is made afresh
 ENTRY_SECONDS = 120           # an entry is of no use after its minute; Redis drops it soon after
-ENTRIES_PER_PROCESS = 2_000   # SimpleCache: ~50 KB a page, ~100 MB at most
+ENTRIES_PER_PROCESS = 2_000   # page_store.ProcessPageStore: ~50 KB a page, ~100 MB at most
 TEXT_SIZE_COOKIE = "text_size"
 REMEMBER_COOKIE = "remember_token"  # Flask-Login's default name
 RENDERING_SETTINGS = ("STALE_AFTER_DAYS", "DISTANCE_UNIT", "TILE_URL", "TILE_ATTRIBUTION", "BASE_URL")
@@ -80,7 +81,8 @@ def init_app(app: Flask) -> None:
     """Configure the store and the header rule. Called before the other parts register
     their after-request hooks, so ours runs last and sees every cookie they set."""
     redis_url = app.config.get("CACHE_REDIS_URL")
-    config = {"CACHE_TYPE": "RedisCache" if redis_url else "SimpleCache", "CACHE_DEFAULT_TIMEOUT": ENTRY_SECONDS,
+    config = {"CACHE_TYPE": "RedisCache" if redis_url else "directory.web.page_store.ProcessPageStore",
+              "CACHE_DEFAULT_TIMEOUT": ENTRY_SECONDS,
               "CACHE_THRESHOLD": ENTRIES_PER_PROCESS, "CACHE_KEY_PREFIX": "signpost-page:"}
     if redis_url:
         config["CACHE_REDIS_URL"] = redis_url

@@ -15,6 +15,7 @@ import pytest
 
 from directory import create_app
 from directory.models import Service
+from directory.web.page_store import ProcessPageStore
 
 from .test_limit_storage import redis_reachable
 from .test_result_cards import GUJARATI_LUNCH_CLUB_ID, SEARCH
@@ -186,3 +187,22 @@ def test_workers_sharing_redis_serve_each_others_pages_and_drop_them_after_an_ed
         for worker in workers:
             worker.extensions["directory.search"].close()
             worker.extensions["directory.db"].dispose()
+
+
+def test_the_process_store_drops_the_least_recently_used_and_the_expired():
+    now = [0.0]
+    store = ProcessPageStore(threshold=2, default_timeout=120, timer=lambda: now[0])
+    store.set("a", 1)
+    store.set("b", 2)
+    assert store.get("a") == 1, "a is now the most recently used"
+    store.set("c", 3)
+    assert store.get("b") is None and store.get("a") == 1 and store.get("c") == 3
+    assert not store.add("c", 4) and store.get("c") == 3
+    now[0] = 121.0
+    assert store.get("a") is None and not store.has("c"), "every entry lives the timeout at most"
+    store.set("d", 5)
+    assert store.delete("d") and not store.delete("d")
+
+
+def test_the_page_cache_uses_the_process_store_without_redis(app):
+    assert isinstance(app.extensions["directory.page_cache"].cache, ProcessPageStore)
