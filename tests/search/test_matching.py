@@ -1,0 +1,41 @@
+"""A union of term matches sums the same scores whether it sorts the matches or adds them
+into an array as long as the index (directory.search.matching._union)."""
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh import query as q
+
+from directory.search import matching
+
+
+class _Postings:
+    """Each term's matches, given: what an index's postings would say."""
+
+    def __init__(self, doc_count_all: int, matches: dict[str, tuple[np.ndarray, np.ndarray]]):
+        self.doc_count_all = doc_count_all
+        self.matches = matches
+
+    def term_scores(self, fieldname, text, among=None):
+        return self.matches[text]
+
+
+@settings(max_examples=200, deadline=None)
+@given(doc_count=st.integers(1, 3000), seed=st.integers(0, 2**32 - 1), terms=st.integers(1, 8))
+def test_a_dense_union_sums_exactly_what_a_sorted_one_does(doc_count, seed, terms):
+    rng = np.random.default_rng(seed)
+    matches = {}
+    for number in range(terms):
+        docs = np.sort(rng.choice(doc_count, size=int(rng.integers(0, doc_count + 1)), replace=False)).astype(np.int64)
+        matches[f"t{number}"] = (docs, rng.random(len(docs)) * 10)
+    source = _Postings(doc_count, matches)
+    query = q.Or([q.Term("body", text) for text in matches])
+    results, kept = [], matching.DENSE_UNION_RATIO
+    try:
+        for ratio in (10**9, 0):  # every union dense; every union sorted
+            matching.DENSE_UNION_RATIO = ratio
+            results.append(matching.evaluate(query, source, None))
+    finally:
+        matching.DENSE_UNION_RATIO = kept
+    (dense_docs, dense_scores), (sorted_docs, sorted_scores) = results
+    assert dense_docs.tolist() == sorted_docs.tolist()
+    assert dense_scores.tolist() == sorted_scores.tolist(), "bit for bit: the same additions in the same order"
