@@ -101,6 +101,7 @@ class PhraseBook:
 
     def __init__(self, catalogue: TermCatalogue):
         self.catalogue = catalogue
+        self._expansions: dict[str, q.Query] = {}
         self.codes_by_tokens: dict[tuple[str, tuple[str, ...]], set[str]] = {}
         for code, by_locale in catalogue.words.items():
             for locale, words in by_locale.items():
@@ -118,7 +119,17 @@ class PhraseBook:
         return found
 
     def expansion(self, code: str) -> q.Query:
-        """A term's listings, plus listings whose own text uses its words in any locale."""
+        """A term's listings, plus listings whose own text uses its words in any locale.
+
+        Kept per term for the phrase book's life (the catalogue it was built from): a query
+        naming a term analysed all its names and synonyms in every language again, ~1 ms of
+        a text search. Query objects are only read, so one can serve every search."""
+        expansion = self._expansions.get(code)
+        if expansion is None:
+            expansion = self._expansions[code] = self._expand(code)
+        return expansion
+
+    def _expand(self, code: str) -> q.Query:
         clauses: list[q.Query] = [q.ConstantScoreQuery(q.Term("category", code), CATEGORY_MATCH_SCORE)]
         words: list[q.Query] = []
         for locale, names in self.catalogue.words.get(code, {}).items():
