@@ -219,7 +219,8 @@ def create_moderator(ctx: click.Context, email: str, role: str, password: str) -
 @click.option("--bind", "binds", multiple=True, metavar="ADDRESS",
               help="--prod: HOST:PORT or unix:PATH to listen on (repeatable; default: --host and --port).")
 @click.option("--access-log", default="-", show_default=True,
-              help="--prod: access log file ('-' for standard output); paths only, never query strings.")
+              help="--prod: access log file ('-' for standard output, 'none' for no access log); paths only, "
+                   "never query strings.")
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, debug: bool, prod: bool, workers: int | None, threads: int,
           binds: tuple[str, ...], access_log: str) -> None:
