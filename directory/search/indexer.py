@@ -59,16 +59,26 @@ class IndexStore:
 
     def __init__(self, root: str | os.PathLike):
         self.root = Path(root)
+        self._link = str(self.root / CURRENT)
+        self._complete: dict[str, Path] = {}  # readlink(current) -> a generation found complete
         self._write_lock = threading.RLock()
 
     # ---- reading ---------------------------------------------------------
     def current_path(self) -> Path | None:
-        link = self.root / CURRENT
+        """The generation ``current`` points at, if it is complete. Asked several times a
+        request: a generation found complete is remembered (it never becomes incomplete),
+        so only the link is read again."""
         try:
-            target = self.root / os.readlink(link)
+            name = os.readlink(self._link)
         except OSError:
             return None
-        return target if (target / COMPLETE_MARKER).exists() else None
+        target = self._complete.get(name)
+        if target is None:
+            target = self.root / name
+            if not (target / COMPLETE_MARKER).exists():
+                return None
+            self._complete[name] = target
+        return target
 
     def exists(self) -> bool:
         return self.current_path() is not None
