@@ -39,9 +39,9 @@ def test_every_listing_page_says_the_same_as_when_it_was_loaded_through_the_orm(
     with imported.session() as session:
         ids = sorted(session.scalars(select(Service.id)))
     assert len(ids) > 170, "the seed, the profile's examples and the feed"
-    paths = [f"/{slug}/services/{service_id}" for service_id in ids for slug in ("en", "gu")]
-    paths += [f"/pl/services/{service_id}/print" for service_id in ids]
-    paths += [f"/{slug}/services/{service_id}{suffix}" for service_id in ids[::12] for slug in SLUGS
+    paths = [f"/gu/services/{service_id}" for service_id in ids]  # most listings are not in Gujarati
+    paths += [f"/pl/services/{service_id}/print" for service_id in ids[::3]]
+    paths += [f"/{slug}/services/{service_id}{suffix}" for service_id in ids[1::20] for slug in SLUGS
               for suffix in ("", "/print")]
     app.config["PAGE_CACHE"] = False
     from_rows = _pages(app, paths)
