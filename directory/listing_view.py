@@ -6,7 +6,8 @@ page. The same queries read as rows into the plain objects below cost a fraction
 They answer what the listing page's templates and ``listing_facts`` read, through the same
 reading code as the ORM models (``ListingReading``, ``ScheduleRules``, ``LocationReading``,
 ``AddressLines``, ``AccessibilityReading``), so the page says the same: tests/web/
-test_listing_view.py renders every listing's page both ways, in every locale, and compares.
+test_listing_view.py renders every listing's page both ways (in Gujarati; a sample in every
+locale, and print pages) and compares.
 
 Each query has the shape of the one the ORM sends for ``listings.get_service`` (the same
 joins, the same ``IN`` lists), so rows whose order SQL leaves open come back in the same
@@ -21,12 +22,11 @@ from decimal import Decimal
 from sqlalchemy import and_, bindparam, select
 from sqlalchemy.orm import Session
 
-from .card_facts import CostFacts, TranslationFacts
+from .card_facts import CostFacts, ScheduleFacts, TranslationFacts
 from .models import (Accessibility, Attribute, Contact, CostOption, Language, Location, Organization, Phone,
                      PhysicalAddress, Schedule, Service, ServiceArea, ServiceAtLocation, ServiceTranslation,
                      TaxonomyTerm)
 from .models.location import AccessibilityReading, AddressLines, LocationReading
-from .models.schedule import ScheduleRules
 from .models.service import ListingReading
 
 
@@ -85,20 +85,11 @@ _SCHEDULE_COLUMNS = ("freq", "interval", "byday", "bymonthday", "count", "dtstar
 
 
 @dataclass(frozen=True)
-class ScheduleView(ScheduleRules):
-    freq: str | None
-    interval: int | None
-    byday: str | None
-    bymonthday: str | None
-    count: int | None
-    dtstart: dt.date | None
-    valid_from: dt.date | None
-    valid_to: dt.date | None
-    until: dt.date | None
-    opens_at: dt.time | None
-    closes_at: dt.time | None
-    description: str | None
-    notes: str | None
+class ScheduleView(ScheduleFacts):
+    """A card's schedule fields, and the group's own words about it."""
+
+    description: str | None = None
+    notes: str | None = None
 
 
 _SERVICE_COLUMNS = ("id", "locale", "name", "description", "listing_status", "last_verified", "email",

@@ -1,7 +1,7 @@
 """Error pages in the site's style and the reader's language; never a stack trace."""
 from __future__ import annotations
 
-from flask import Flask, current_app, g, render_template
+from flask import Flask, abort, current_app, g, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -58,7 +58,17 @@ def database_unavailable(error: Exception):
     return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 
+def no_such_address_with_control_characters(_endpoint, values) -> None:
+    """An id, code or slug in an address never holds a NUL or another control character
+    (PostgreSQL refuses NUL in any text it is asked to compare): such an address names no
+    page, so it is a 404 before any query runs, not a 500 from the database."""
+    if values and any(isinstance(value, str) and any(ch < " " or ch == "\x7f" for ch in value)
+                      for value in values.values()):
+        abort(404)
+
+
 def init_app(app: Flask) -> None:
+    app.url_value_preprocessor(no_such_address_with_control_characters)
     app.register_error_handler(HTTPException, render_error)
     for error_class in UNAVAILABLE:
         app.register_error_handler(error_class, database_unavailable)

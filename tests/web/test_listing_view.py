@@ -70,7 +70,13 @@ def test_a_listing_page_builds_no_orm_object(app, client, indexed):
     assert statements and not built, built
 
 
-@pytest.mark.parametrize("service_id", ["no-such-listing", "x" * 37, "'; DROP TABLE service; --"])
+@pytest.mark.parametrize("service_id", ["no-such-listing", "x" * 37, "'; DROP TABLE service; --", "%00", "a%00b", "%1b"])
 def test_an_unknown_listing_is_404(client, indexed, service_id):
     assert client.get(f"/en/services/{service_id}").status_code == 404
     assert client.get(f"/en/services/{service_id}/print").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/en/categories/%00", "/gu/categories/x%07", "/api/services/%00"])
+def test_an_address_with_a_control_character_names_no_page(client, indexed, path):
+    """PostgreSQL refuses NUL in any text it compares: such an address is a 404, not a 500."""
+    assert client.get(path).status_code == 404
