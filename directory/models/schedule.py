@@ -6,6 +6,7 @@ dates with python-dateutil's rrule, the same rules an iCalendar client applies.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -242,7 +243,6 @@ class Schedule(ScheduleRules, IdMixin, Base):
     service: Mapped["Service | None"] = relationship(back_populates="schedules")  # noqa: F821
 
 
-
 _ONE_DAY = dt.timedelta(days=1)
 
 
@@ -310,7 +310,7 @@ def _monthly_days(begin: dt.date, first_day: dt.date, interval: int, weekdays: l
 
 def _days_in_month(year: int, month: int, weekdays: list[rrule.weekday]) -> list[dt.date]:
     first = dt.date(year, month, 1)
-    length = ((first + dt.timedelta(days=31)).replace(day=1) - first).days if month < 12 else 31
+    length = calendar.monthrange(year, month)[1]
     days = set()
     for weekday in weekdays:
         matching = [number for number in range(1, length + 1) if (first.weekday() + number - 1) % 7 == weekday.weekday]
