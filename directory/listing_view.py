@@ -9,9 +9,10 @@ reading code as the ORM models (``ListingReading``, ``ScheduleRules``, ``Locatio
 test_listing_view.py renders every listing's page both ways (in Gujarati; a sample in every
 locale, and print pages) and compares.
 
-Each query has the shape of the one the ORM sends for ``listings.get_service`` (the same
-joins, the same ``IN`` lists), so rows whose order SQL leaves open come back in the same
-order, and a listing's places, sessions and contacts are listed as before.
+Each query has the shape of one the ORM sent when the pages loaded a listing through it
+(organisation, translations and places joined to the listing's row, the other collections
+by ``IN`` lists), so rows whose order SQL leaves open come back in the same order, and a
+listing's places, sessions and contacts are listed as before.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reading the directory: one service, categories and what is in them.
+"""Reading the directory: categories and what is in them (one listing: ``listing_view``).
 
 The HTML pages and (later) the JSON API both call these; only the rendering differs.
 """
@@ -9,13 +9,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session
 
-from .models import Attribute, Service, ServiceAtLocation, TaxonomyTerm, TaxonomyTermTranslation
-
-
-class ServiceNotFound(LookupError):
-    """No service with that id (the page answers 404)."""
+from .models import Attribute, Service, TaxonomyTerm, TaxonomyTermTranslation
 
 
 class UnknownTaxonomy(LookupError):
@@ -31,26 +27,6 @@ class Category:
     term: "TermName"
     count: int
     children: list["Category"]
-
-
-# All of a listing as ORM objects. Its organisation, translations, places and category terms
-# come joined to the rows that name them: 12 queries instead of 17, ~16% less CPU to load a
-# listing at 50,000 listings. The other collections still load one query each: joining them
-# too would multiply the rows (a listing has a few places and translations, but its sessions,
-# languages, costs and contacts multiplied together could be hundreds).
-_WHOLE_LISTING = (joinedload(Service.organization), joinedload(Service.translations),
-                  joinedload(Service.service_at_locations).joinedload(ServiceAtLocation.location),
-                  selectinload(Service.attributes).joinedload(Attribute.taxonomy_term))
-
-
-def get_service(session: Session, service_id: str) -> Service:
-    """The whole listing as ORM objects. The listing pages read the same rows without the
-    ORM (``directory.listing_view``), and their tests compare the two."""
-    service = (session.get(Service, service_id, options=_WHOLE_LISTING)
-               if service_id and len(service_id) <= 36 else None)
-    if service is None:
-        raise ServiceNotFound(service_id)
-    return service
 
 
 def get_term(session: Session, code: str) -> TaxonomyTerm:

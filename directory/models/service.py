@@ -24,12 +24,12 @@ def utcnow() -> dt.datetime:
 
 
 class ListingReading:
-    """What a page reads of a listing, over plain attributes (id, locale, name, description,
-    translations, cost_options, schedules).
+    """What a page reads of a listing, over plain attributes (locale, name, description,
+    translations, cost_options, schedules, last_verified).
 
     Why a mixin: a result card is rendered from the ORM ``Service`` or from the copy the
-    index keeps of it (``directory.card_facts``), and both must say the same, so they share
-    this code.
+    index keeps of it (``directory.card_facts``), a listing page from rows
+    (``directory.listing_view``), and all must say the same, so they share this code.
     """
 
     def text_in(self, locale: str) -> tuple[str, str | None, str]:

@@ -8,21 +8,28 @@ import re
 import pytest
 from flask import abort
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
-from directory.listings import ServiceNotFound, get_service
-from directory.models import Service
+from directory.models import Attribute, Service, ServiceAtLocation
 from directory.web.context import db_session
 from directory.web.public import views
 from tests.statements import recorded_statements
 from tests.web.test_card_facts import SLUGS, imported  # noqa: F401  (a fixture)
 
 
+# How the listing pages loaded a listing before: organisation, translations, places and
+# category terms joined to the rows that name them, the other collections one query each.
+# directory.listing_view sends the same queries.
+_WHOLE_LISTING = (joinedload(Service.organization), joinedload(Service.translations),
+                  joinedload(Service.service_at_locations).joinedload(ServiceAtLocation.location),
+                  selectinload(Service.attributes).joinedload(Attribute.taxonomy_term))
+
+
 def _orm_listing(service_id: str):
-    """How the listing pages loaded a listing before."""
-    try:
-        return get_service(db_session(), service_id)
-    except ServiceNotFound:
+    service = db_session().get(Service, service_id, options=_WHOLE_LISTING) if len(service_id) <= 36 else None
+    if service is None:
         abort(404)
+    return service
 
 
 def _pages(app, paths: list[str]) -> list[str]:
