@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 
 from flask import Flask, abort, g, request, url_for
-from flask_babel import Babel, format_date, format_time, get_locale, get_timezone
+from flask_babel import Babel, format_currency, format_date, format_time, get_locale, get_timezone
 
 from .. import vocabulary
 from ..i18n.detect import text_direction
@@ -90,6 +90,14 @@ def init_app(app: Flask) -> None:
     def time_in_locale(value, format: str = "medium") -> str:
         """Flask-Babel's ``timeformat``, remembered (see ``_formatted``)."""
         return _formatted(format_time, str(get_locale()), value, format)
+
+    @app.template_filter("currencyformat")
+    def currency_in_locale(number, currency, *args, **kwargs) -> str:
+        """Flask-Babel's ``currencyformat``, remembered per locale, amount and currency (a
+        results page prices each of its cards; the same few prices recur)."""
+        if args or kwargs or number is None:
+            return format_currency(number, currency, *args, **kwargs)
+        return _remembered_format(format_currency, str(get_locale()), "", number, currency)
 
     @app.template_filter("language_name")
     def language_name(code: str) -> str:
