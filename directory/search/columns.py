@@ -102,6 +102,9 @@ class DocColumns:
             service_ids[offset:offset + len(columns.service_ids)] = columns.service_ids
         _unique, inverse = np.unique(np.array(service_ids, dtype=object).astype(str), return_inverse=True)
         self.service_rank = inverse.astype(np.int64).reshape(-1)
+        # Documents whose service has another document (another place, or a deleted older
+        # version): only these need choosing between when a ranking keeps one per service.
+        self.shares_service = np.bincount(self.service_rank)[self.service_rank] > 1
         self.languages, self.language_matrix = _matrix(segments, "languages", "language_rows", "language_cols",
                                                        doc_count_all)
         self.facet_values, self.facet_matrix = _matrix(segments, "facet_values", "facet_rows", "facet_cols",

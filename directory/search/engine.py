@@ -499,17 +499,12 @@ class SearchEngine:
         stale = (verified == 0) | (self._today().toordinal() - verified > self.stale_after_days)
         suitability = suitability_factors(language_match, stale, columns.paused_or_full[docs])
         score = combined_scores(bm25, distance, suitability)
-        # Each service's best place: highest score, then nearest.
         services = columns.service_rank[docs]
         measured = np.nan_to_num(distance, nan=0.0)
-        by_service = np.lexsort((measured, -score, services))
-        first = np.ones(len(by_service), dtype=np.bool_)
-        first[1:] = services[by_service][1:] != services[by_service][:-1]
-        best = by_service[first]
-        # Best first; ties nearer first, then by service id (its rank among sorted ids).
-        order = best[np.lexsort((services[best], measured[best], -score[best]))]
+        best = _best_place_of_each_service(services, score, measured, columns.shares_service[docs])
+        order, ordered = _best_first(best, services, measured, score, request.page * request.per_page)
         return _Ranking(docs[order], score[order], distance[order], comes_to_you[order], stale[order],
-                        wanted_languages)
+                        wanted_languages, ordered)
 
     def _hit(self, state: _SearcherState, request: SearchRequest, queries: TextQueries | None, ranked: "_Ranked",
              leaves_matched: list[tuple[str, str]]) -> SearchHit:
@@ -545,11 +540,14 @@ class _Ranking:
     comes_to_you: np.ndarray
     stale: np.ndarray
     wanted_languages: set[str]
+    ordered: int              # how many of the first positions are in ranking order (the rest follow unordered)
 
     def __len__(self) -> int:
         return len(self.docs)
 
     def hit(self, state: "_SearcherState", position: int) -> "_Ranked":
+        if position >= self.ordered:
+            raise IndexError(f"position {position} is past the {self.ordered} results put in order")
         docnum = int(self.docs[position])
         facts = state.facts(docnum)
         distance = float(self.distance_m[position])
@@ -567,6 +565,44 @@ class _Ranked:
     comes_to_you: bool
     spoken: tuple[str, ...]
     stale: bool
+
+
+def _best_place_of_each_service(services: np.ndarray, score: np.ndarray, measured: np.ndarray,
+                                 shared: np.ndarray) -> np.ndarray:
+    """Positions of each service's best place (highest score, then nearest; then the first).
+
+    Why only the ``shared`` positions are sorted: most services have one place, so their
+    document is their best; sorting every result to find the others was a third of ranking
+    a text search. A stable sort of the shared ones in position order picks what sorting
+    them all picked."""
+    alone = np.flatnonzero(~shared)
+    together = np.flatnonzero(shared)
+    if not len(together):
+        return alone
+    by_service = together[np.lexsort((measured[together], -score[together], services[together]))]
+    first = np.ones(len(by_service), dtype=np.bool_)
+    first[1:] = services[by_service][1:] != services[by_service][:-1]
+    return np.concatenate((alone, by_service[first]))
+
+
+def _best_first(best: np.ndarray, services: np.ndarray, measured: np.ndarray, score: np.ndarray,
+                needed: int) -> tuple[np.ndarray, int]:
+    """``best`` (one position per service) best first, ties nearer first, then by service id
+    (its rank among sorted ids), and how many leading positions are in that order: at least
+    ``needed``, the rest follow unordered.
+
+    Why not sort them all: a page shows ten of up to tens of thousands of results. Every
+    result scoring at least the ``needed``-th best score is sorted (ties included), which
+    puts the first ``needed`` exactly where a full sort puts them."""
+    if len(best) > 4 * needed + 64:
+        negated = -score[best]
+        threshold = np.partition(negated, needed - 1)[needed - 1]
+        if not np.isnan(threshold):  # (NaN: fewer than ``needed`` scored results; sort them all)
+            within = negated <= threshold
+            top, rest = best[within], best[~within]
+            top = top[np.lexsort((services[top], measured[top], -score[top]))]
+            return np.concatenate((top, rest)), len(top)
+    return best[np.lexsort((services[best], measured[best], -score[best]))], len(best)
 
 
 def _explained_leaves(state: _SearcherState, queries: TextQueries | None) -> list:
