@@ -109,6 +109,7 @@ class DocColumns:
                                                        doc_count_all)
         self.facet_values, self.facet_matrix = _matrix(segments, "facet_values", "facet_rows", "facet_cols",
                                                        doc_count_all)
+        self.facet_bits = _bit_rows(self.facet_matrix)
 
     def language_columns(self, wanted: set[str], same_readers: dict[str, str]) -> np.ndarray:
         return np.array([col for col, code in enumerate(self.languages)
@@ -118,8 +119,32 @@ class DocColumns:
         """How many of ``docs`` have each facet value (values none of them has omitted)."""
         if not len(docs) or not self.facet_values:
             return {}
-        counts = self.facet_matrix[docs].sum(axis=0, dtype=np.int64)
+        if len(docs) * BITSET_RATIO > len(self.facet_matrix):
+            counts = np.bitwise_count(self.facet_bits & _bits(docs, len(self.facet_matrix))).sum(axis=1)
+        else:
+            counts = self.facet_matrix[docs].sum(axis=0, dtype=np.uint32)
         return {self.facet_values[col]: int(counts[col]) for col in np.flatnonzero(counts)}
+
+
+BITSET_RATIO = 16
+"""Facet values are counted as bits when the documents are more than 1/16 of the index: a
+text search's 12,000 results at 50,000 listings took 0.76 ms summing their rows of the
+matrix, 0.14 ms ANDing and counting bits (each value's documents as 64-bit words). Below
+that, summing rows is cheaper (1,000 documents: 0.05 ms)."""
+
+
+def _bits(docs: np.ndarray, doc_count_all: int) -> np.ndarray:
+    """A set of document numbers as 64-bit words, document n at bit n % 64 of word n // 64."""
+    mask = np.zeros(-(-doc_count_all // 64) * 64, dtype=np.bool_)
+    mask[docs] = True
+    return np.packbits(mask, bitorder="little").view(np.uint64)
+
+
+def _bit_rows(matrix: np.ndarray) -> np.ndarray:
+    """Each column's (value's) documents as 64-bit words (see ``_bits``): values × words."""
+    padded = np.zeros((matrix.shape[1], -(-matrix.shape[0] // 64) * 64), dtype=np.bool_)
+    padded[:, :matrix.shape[0]] = matrix.T
+    return np.ascontiguousarray(np.packbits(padded, axis=1, bitorder="little")).view(np.uint64)
 
 
 def _matrix(segments, vocabulary_name: str, rows_name: str, cols_name: str, doc_count_all: int):

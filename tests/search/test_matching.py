@@ -71,3 +71,27 @@ def test_an_intersection_sums_exactly_what_a_plain_one_does(doc_count, seed, ter
     expected_docs, expected_scores = _plain_intersection(children, source)
     assert docs.tolist() == expected_docs.tolist()
     assert scores.tolist() == expected_scores.tolist(), "bit for bit: the same additions in the same order"
+
+
+def test_facet_counts_are_the_counts_of_each_documents_values(app, indexed):
+    """``DocColumns.facet_counts`` gathers result documents' values from compressed rows:
+    for any set of documents it must give what summing their rows of the 0/1
+    documents × values matrix gives (the seeded index: every facet of 166 listings)."""
+    from directory.search.columns import _matrix
+
+    engine = app.extensions["directory.search"]
+    state = engine._acquire()
+    try:
+        columns = state.columns()
+        values, matrix = _matrix([(cache.columns(), offset) for cache, offset, _reader in state.leaves],
+                                 "facet_values", "facet_rows", "facet_cols", state.doc_count_all)
+        assert values == columns.facet_values
+        rng = np.random.default_rng(11)
+        for share in (1.0, 0.5, 0.05, 0.0):
+            docs = np.flatnonzero(rng.random(state.doc_count_all) < share)
+            sums = matrix[docs].sum(axis=0, dtype=np.int64)
+            expected = {values[col]: int(sums[col]) for col in np.flatnonzero(sums)}
+            assert columns.facet_counts(docs) == expected
+        assert len(columns.facet_counts(np.arange(state.doc_count_all))) > 20, "the seed has many facet values"
+    finally:
+        engine._release(state)
