@@ -11,11 +11,12 @@ import re
 from babel import Locale
 from babel.dates import get_day_names
 from babel.lists import format_list
-from flask_babel import get_locale, gettext as _, lazy_gettext as _l
+from flask_babel import get_locale
 from markupsafe import Markup, escape
 
 from .. import vocabulary
 from ..models.schedule import InvalidSchedule, parse_byday
+from .template_gettext import gettext as _, lazy_gettext as _l
 
 ORDINALS = {1: _l("first"), 2: _l("second"), 3: _l("third"), 4: _l("fourth"), -1: _l("last")}
 FREQUENCIES = {"DAILY": _l("Every day"), "WEEKLY": _l("Every week"), "MONTHLY": _l("Every month"),

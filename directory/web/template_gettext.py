@@ -12,11 +12,16 @@ These do the same in one call (~3 µs):
   kept here per locale for the process: every app loads the same catalogue directory);
 - the text is formatted the way Jinja's newstyle gettext formats it: always ``%``-formatted,
   marked safe (then escaped by ``%``) when autoescaping.
+
+``gettext``, ``ngettext`` and ``lazy_gettext`` do the same for the Python code that writes
+pieces of a results page (``presenters``, ``listing_words``): they are Flask-Babel's
+functions of those names, with the catalogue kept per locale.
 """
 from __future__ import annotations
 
 from flask import Flask
 from flask_babel import get_locale, get_translations
+from flask_babel.speaklater import LazyString
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -29,6 +34,23 @@ def _catalogue():
     if catalogue is None:
         catalogue = _CATALOGUES[locale] = get_translations()
     return catalogue
+
+
+def gettext(string: str, **variables) -> str:
+    """Flask-Babel's ``gettext``: the translation, ``%``-formatted when given variables."""
+    text = _catalogue().ugettext(string)
+    return text % variables if variables else text
+
+
+def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+    """Flask-Babel's ``ngettext``: always ``%``-formatted, with ``num`` among the variables."""
+    variables.setdefault("num", num)
+    return _catalogue().ungettext(singular, plural, num) % variables
+
+
+def lazy_gettext(string: str, **variables) -> LazyString:
+    """Flask-Babel's ``lazy_gettext``: translated each time it is used as text."""
+    return LazyString(gettext, string, **variables)
 
 
 def translator():
@@ -63,4 +85,4 @@ def install(app: Flask) -> None:
     app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext, ngettext=template_ngettext)
 
 
-__all__ = ["install", "template_gettext", "template_ngettext", "translator"]
+__all__ = ["gettext", "install", "lazy_gettext", "ngettext", "template_gettext", "template_ngettext", "translator"]

@@ -8,12 +8,13 @@ from __future__ import annotations
 import functools
 
 from flask import current_app
-from flask_babel import force_locale, format_decimal, get_locale, gettext as _, lazy_gettext as _l, ngettext
+from flask_babel import force_locale, format_decimal, get_locale
 from markupsafe import Markup, escape
 
 from ... import vocabulary
 from ...geography import format_distance
 from ..listing_words import list_text
+from ..template_gettext import gettext as _, lazy_gettext as _l, ngettext
 from ...i18n.locales import babel_locale, display_language_name
 from ...listings import TermName
 from ...search import SearchHit
