@@ -32,13 +32,16 @@ ROOT = BENCH_DIR.parent
 
 
 def measure(args) -> None:
-    """Child: build the app from the environment, ask the URLs, print one JSON line of CPU per kind."""
-    sys.path.insert(0, str(BENCH_DIR))
+    """Child: build the app from the environment, ask the URLs, print one JSON line of CPU per kind.
+    ``load`` is imported from the measured version's bench/ folder: it puts its checkout first
+    on ``sys.path``, so the ``directory`` package imported next is that version's."""
+    sys.path.insert(0, str(args.code / "bench"))
     import load  # noqa: E402  (make_urls, open_listing_ids)
 
     from directory import create_app
 
     app = create_app()
+    assert Path(sys.modules["directory"].__file__).resolve().is_relative_to(args.code.resolve()), "measuring the wrong checkout"
     client = app.test_client()
     urls = load.make_urls(load.open_listing_ids(args.reuse_db), args.warm + args.requests, args.seed)
     for _kind, path in urls[:args.warm]:
@@ -53,7 +56,7 @@ def measure(args) -> None:
     print("JSON " + json.dumps({kind: statistics.fmean(values) for kind, values in spent.items()}), flush=True)
 
 
-def child(args, pythonpath: str | None) -> dict[str, float]:
+def child(args, code: Path) -> dict[str, float]:
     env = dict(os.environ)
     env.update({
         "DIRECTORY_DATABASE_URL": f"postgresql://postgres@127.0.0.1:5432/{args.reuse_db}",
@@ -62,9 +65,8 @@ def child(args, pythonpath: str | None) -> dict[str, float]:
         "DIRECTORY_SECRET_KEY": "request-cpu-" + "5" * 48,
         "DIRECTORY_PAGE_CACHE": "0",
     })
-    if pythonpath:
-        env["PYTHONPATH"] = pythonpath
-    command = [sys.executable, __file__, "--child", "--reuse-db", args.reuse_db, "--reuse-index", str(args.reuse_index),
+    env["PYTHONPATH"] = str(code)
+    command = [sys.executable, __file__, "--child", "--code", str(code), "--reuse-db", args.reuse_db, "--reuse-index", str(args.reuse_index),
                "--requests", str(args.requests), "--warm", str(args.warm), "--seed", str(args.seed)]
     output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
     return json.loads(next(line for line in output.splitlines() if line.startswith("JSON "))[5:])
@@ -80,6 +82,7 @@ def main() -> None:
     parser.add_argument("--warm", type=int, default=200, help="unmeasured requests first")
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--code", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         measure(args)
@@ -87,7 +90,7 @@ def main() -> None:
     sys.path.insert(0, str(BENCH_DIR))
     import load  # noqa: E402
 
-    versions = [("this version", None)] + ([("previous version", str(args.compare))] if args.compare else [])
+    versions = [("this version", ROOT)] + ([("previous version", args.compare)] if args.compare else [])
     results: dict[str, list[dict[str, float]]] = {label: [] for label, _path in versions}
     for _round in range(args.rounds):
         for label, path in versions:
