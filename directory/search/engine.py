@@ -36,7 +36,7 @@ from .segments import DocFacts, SegmentCache
 # speakers both read Chinese), for matching a searcher's language to a session's.
 SAME_READERS = {"yue": "zh", "cmn": "zh"}
 BM25_B, BM25_K1 = 0.75, 1.2   # Whoosh's BM25F defaults, which the scores reproduce
-SCORE_CACHE_SIZE = 4096        # whole-index score tables (searches with no location or filter) kept
+SCORE_CACHE_POSTINGS = 3_000_000  # whole-index score tables kept per searcher, 16 bytes a posting (absent terms count 1)
 WEIGHT_CACHE_POSTINGS = 6_000_000  # merged term postings kept per searcher, 8 bytes each (absent terms count 1)
 WARM_POSTINGS = 4_000_000          # of which warming at start may fill at most this many
 QUERY_CACHE_SIZE = 512         # analysed query texts kept per engine
@@ -120,6 +120,7 @@ class _SearcherState:
         self.live_docs = np.flatnonzero(self.live_mask)
         self._keywords: dict[tuple[str, str], np.ndarray] = {}
         self._scores: OrderedDict[tuple[str, str], Scores] = OrderedDict()
+        self._cached_scores = 0
         self._weights: OrderedDict[tuple[str, str], tuple[float, np.ndarray, np.ndarray]] = OrderedDict()
         self._cached_weights = 0
         self._lengths: dict[str, np.ndarray] = {}
@@ -224,23 +225,37 @@ class _SearcherState:
 
     def term_scores(self, fieldname: str, text: str, among: np.ndarray | None = None) -> Scores:
         """BM25F scores of this term (Whoosh's formula and statistics) for the live documents
-        containing it, or only for those ``among`` a mask; whole-index answers are kept."""
-        if among is None:
-            key = (fieldname, text)
-            found = self._scores.get(key)
-            if found is None:
-                found = self._bm25(fieldname, *self.term_weights(fieldname, text), self.live_mask)
-                with self._lock:
-                    self._scores[key] = found
-                    if len(self._scores) > SCORE_CACHE_SIZE:
-                        self._scores.popitem(last=False)
-            return found
-        return self._bm25(fieldname, *self.term_weights(fieldname, text), among)
+        containing it, or only for those ``among`` a mask.
 
-    def _bm25(self, fieldname: str, idf: float, docs: np.ndarray, weights: np.ndarray, mask: np.ndarray) -> Scores:
+        Why a whole-index table even for a masked search: a term's score in a document does
+        not depend on the mask, so the table is computed once per searcher and a masked
+        search picks its documents out of it (a gather instead of the arithmetic). Each
+        element is computed by the same operations either way, so the scores are bit for bit
+        those of computing them for the masked documents alone."""
+        key = (fieldname, text)
+        with self._lock:
+            found = self._scores.get(key)
+            if found is not None:
+                self._scores.move_to_end(key)
+        if found is None:
+            found = self._bm25(fieldname, *self.term_weights(fieldname, text))
+            with self._lock:
+                if key not in self._scores:
+                    self._scores[key] = found
+                    self._cached_scores += len(found[0]) + 1
+                while self._cached_scores > SCORE_CACHE_POSTINGS and len(self._scores) > 1:
+                    _key, (dropped, _dropped_scores) = self._scores.popitem(last=False)
+                    self._cached_scores -= len(dropped) + 1
+        if among is None or not len(found[0]):
+            return found
+        keep = among[found[0]]
+        return found[0][keep], found[1][keep]
+
+    def _bm25(self, fieldname: str, idf: float, docs: np.ndarray, weights: np.ndarray) -> Scores:
+        """The scores of a term's live documents."""
         if not len(docs):
             return NO_MATCHES
-        keep = mask[docs] if mask is self.live_mask else mask[docs] & self.live_mask[docs]
+        keep = self.live_mask[docs]
         docs, weights = docs[keep].astype(np.int64), weights[keep].astype(np.float64)
         lengths = self.field_lengths(fieldname)[docs]
         k1, b = BM25_K1, BM25_B
