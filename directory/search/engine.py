@@ -24,7 +24,7 @@ from whoosh import query as q
 from .columns import DocColumns
 from .geo import covering_cells, radius_is_global
 from .indexer import IndexStore
-from .matching import NO_DOCS, NO_MATCHES, Scores, evaluate, leaf_terms, matched_leaves
+from .matching import NO_DOCS, NO_MATCHES, Scores, evaluate, leaf_terms, matched_leaves, pruned
 from .query import ALL_OF_FIELDS, PhraseBook, SearchRequest, TextQueries, build_text_queries
 from .ranking import combined_scores, suitability_factors
 from .schema import FACET_FIELDS
@@ -39,7 +39,7 @@ BM25_B, BM25_K1 = 0.75, 1.2   # Whoosh's BM25F defaults, which the scores reprod
 SCORE_CACHE_POSTINGS = 3_000_000  # whole-index score tables kept per searcher, 16 bytes a posting (absent terms count 1)
 WEIGHT_CACHE_POSTINGS = 6_000_000  # merged term postings kept per searcher, 8 bytes each (absent terms count 1)
 WARM_POSTINGS = 4_000_000          # of which warming at start may fill at most this many
-QUERY_CACHE_SIZE = 512         # analysed query texts kept per engine
+QUERY_CACHE_SIZE = 512         # analysed query texts kept per engine (and their pruned trees per searcher)
 BACKGROUND_REOPEN_DOCS = 20_000  # from this size, a rebuilt index is opened in the background
 
 
@@ -126,6 +126,7 @@ class _SearcherState:
         self._lengths: dict[str, np.ndarray] = {}
         self._averages: dict[str, float] = {}
         self._fuzzy: dict[tuple, list[str]] = {}
+        self._pruned: OrderedDict[int, tuple[q.Query, q.Query | None]] = OrderedDict()
         self._columns: DocColumns | None = None
         # Whoosh's readers seek and read one shared file object: two threads reading postings
         # at once get each other's bytes (zlib/unpickling errors, even crashes). Every read
@@ -262,6 +263,21 @@ class _SearcherState:
         scale = k1 * b / self._averages[fieldname]
         return docs, idf * (k1 + 1) * weights / (weights + k1 * (1 - b) + scale * lengths)
 
+    def pruned(self, query: q.Query) -> q.Query | None:
+        """``matching.pruned`` of an analysed query, kept while this searcher lives (the
+        engine keeps each text's analysed query object, so that object is the key)."""
+        with self._lock:
+            found = self._pruned.get(id(query))
+            if found is not None and found[0] is query:
+                self._pruned.move_to_end(id(query))
+                return found[1]
+        kept = pruned(query, self)
+        with self._lock:
+            self._pruned[id(query)] = (query, kept)
+            if len(self._pruned) > 2 * QUERY_CACHE_SIZE:
+                self._pruned.popitem(last=False)
+        return kept
+
     def expand_fuzzy(self, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]:
         key = (fieldname, text, maxdist, prefixlength)
         words = self._fuzzy.get(key)
@@ -280,6 +296,12 @@ class _SearcherState:
         """One search fewer on this state; True when it is retired and nobody uses it."""
         self.users -= 1
         return self.retired and self.users == 0
+
+
+def _evaluated(state: _SearcherState, query: q.Query, candidates: np.ndarray | None) -> Scores:
+    """The query's matches among the candidates, evaluated on the parts of it the index has."""
+    kept = state.pruned(query)
+    return NO_MATCHES if kept is None else evaluate(kept, state, candidates)
 
 
 def _joined(parts: list[np.ndarray], dtype) -> np.ndarray:
@@ -438,9 +460,9 @@ class SearchEngine:
         if queries is not None:
             docs, bm25 = NO_MATCHES  # stays empty when the text had no searchable word (only punctuation or emoji)
             if queries.strict is not None:
-                docs, bm25 = evaluate(queries.strict, state, candidates)
+                docs, bm25 = _evaluated(state, queries.strict, candidates)
                 if not len(docs) and queries.loose is not None:
-                    (docs, bm25), used_fallback = evaluate(queries.loose, state, candidates), True
+                    (docs, bm25), used_fallback = _evaluated(state, queries.loose, candidates), True
         else:
             docs = state.live_docs if candidates is None else np.flatnonzero(candidates & state.live_mask)
             bm25 = np.full(len(docs), np.nan)

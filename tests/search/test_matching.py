@@ -1,6 +1,8 @@
 """Evaluating text queries over postings (directory.search.matching): a union of term matches
 sums the same scores whether it sorts the matches or adds them into an array as long as the
-index, and an intersection finds the same documents with the same sums as a plain one."""
+index, an intersection finds the same documents with the same sums as a plain one, a query
+pruned of what the index lacks matches what the whole query matches, and facet values are
+counted alike both ways."""
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -93,5 +95,40 @@ def test_facet_counts_are_the_counts_of_each_documents_values(app, indexed):
             expected = {values[col]: int(sums[col]) for col in np.flatnonzero(sums)}
             assert columns.facet_counts(docs) == expected
         assert len(columns.facet_counts(np.arange(state.doc_count_all))) > 20, "the seed has many facet values"
+    finally:
+        engine._release(state)
+
+
+# Searches in the seed's languages, some with words no field has, some fuzzy-corrected.
+PRUNED_TEXTS = ["lunch club", "yoga for over 50s", "luncheon", "ભોજન", "ગરબા નૃત્ય", "joga dla seniorów",
+                "obiad", "太极拳", "喝茶 聊天", "benefits advice", "zzzz nothing", "befrending", "computer help"]
+
+
+def test_a_pruned_query_finds_the_same_documents_with_the_same_scores(app, indexed):
+    """``matching.pruned`` drops what matches nothing anywhere: evaluated over the whole
+    index and over masks (as a location or filter makes), it must give exactly what the
+    whole tree gives, and be smaller."""
+    engine = app.extensions["directory.search"]
+    state = engine._acquire()
+    try:
+        rng = np.random.default_rng(7)
+        masks = [None] + [rng.random(state.doc_count_all) < share for share in (0.5, 0.1)]
+        smaller = 0
+        for text in PRUNED_TEXTS:
+            queries = engine._text_queries(text)
+            for query in (queries.strict, queries.loose):
+                if query is None:
+                    continue
+                kept = matching.pruned(query, state)
+                smaller += kept is None or len(list(kept.leaves())) < len(list(query.leaves()))
+                for mask in masks:
+                    whole_docs, whole_scores = matching.evaluate(query, state, mask)
+                    if kept is None:
+                        assert not len(whole_docs), text
+                        continue
+                    docs, scores = matching.evaluate(kept, state, mask)
+                    assert docs.tolist() == whole_docs.tolist(), text
+                    assert scores.tolist() == whole_scores.tolist(), f"{text}: the same sums, bit for bit"
+        assert smaller >= len(PRUNED_TEXTS), "every query has fields without its words"
     finally:
         engine._release(state)
