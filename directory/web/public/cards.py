@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from ...i18n.detect import text_direction
 from ...i18n.locales import html_lang_for
 from ... import vocabulary
+from ...vocabulary import N_
 from ..bidi import ltr
 from ..listing_words import cost_option_kind, cost_option_label, date_with_time, list_of
 from ..prepared import ListingVersionCache
@@ -68,11 +69,16 @@ def render_cards(services: list, locale: str, now: dt.datetime) -> dict[str, Car
     return cards
 
 
+# Marked with N_ so that extracting the catalogue finds them here (they are translated when a
+# page is written, in its reader's language).
 _STATUS_NOTICES = {
-    "paused": ("notice-paused", "This group is paused at the moment."),
-    "full": ("notice-full", "This group is full at the moment."),
-    "closed": ("notice-closed", "This group has closed."),
+    "paused": ("notice-paused", N_("This group is paused at the moment.")),
+    "full": ("notice-full", N_("This group is full at the moment.")),
+    "closed": ("notice-closed", N_("This group has closed.")),
 }
+_CARD_WORDS = (N_("Next session"), N_("Please ring to check"), N_("Cost"), N_("Languages spoken"), N_("Not stated"),
+               N_("Access"), N_("Free"))
+_PRICE_FOR = N_("%(option)s %(amount)s")
 
 
 class _CardWords:
@@ -83,8 +89,7 @@ class _CardWords:
     def __init__(self, filters: dict):
         self.translated = translator()
         self.next_session, self.ring, self.cost, self.languages, self.not_stated, self.access, self.free = (
-            self.translated(text) for text in ("Next session", "Please ring to check", "Cost", "Languages spoken",
-                                               "Not stated", "Access", "Free"))
+            self.translated(text) for text in _CARD_WORDS)
         self.dateformat, self.timeformat = filters["dateformat"], filters["timeformat"]
         self.currencyformat, self.language_name = filters["currencyformat"], filters["language_name"]
         self._access_items: dict[str, str] = {}
@@ -143,7 +148,7 @@ def _cost_amounts(service, words: _CardWords) -> Markup:
             continue
         label = cost_option_label(option.option)
         amount = words.currencyformat(float(option.amount), option.currency or "GBP")
-        text = (words.translated("%(option)s %(amount)s", option=label, amount=amount)
+        text = (words.translated(_PRICE_FOR, option=label, amount=amount)
                 if label and cost_option_kind(option.option) != "session" else amount)
         if text:
             prices.append(Markup(f"<bdi>{escape(text)}</bdi>"))
