@@ -17,7 +17,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .package_data import data_folder
     from .search import IndexSync, SearchEngine
     from .web import (accounts, api, bidi, connect, errors, health, i18n, moderate, page_cache, public, reminders,
-                      security, submit, template_bytecode)
+                      security, static_urls, submit, template_bytecode)
     from .web.context import close_session
 
     app = Flask(__name__, template_folder=str(data_folder("templates")), static_folder=str(data_folder("static")))
@@ -38,6 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     page_cache.init_app(app)  # first: its after-request hook runs last, after every cookie is set
     mail.init_app(app)
     i18n.init_app(app)
+    static_urls.install(app)
     template_bytecode.init_app(app)
     bidi.init_app(app)
     errors.init_app(app)
