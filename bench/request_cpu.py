@@ -41,7 +41,8 @@ def measure(args) -> None:
     from directory import create_app
 
     app = create_app()
-    assert Path(sys.modules["directory"].__file__).resolve().is_relative_to(args.code.resolve()), "measuring the wrong checkout"
+    imported = Path(sys.modules["directory"].__file__).resolve()
+    assert imported.is_relative_to(args.code.resolve()), f"measuring {imported}, not {args.code}"
     client = app.test_client()
     urls = load.make_urls(load.open_listing_ids(args.reuse_db), args.warm + args.requests, args.seed)
     for _kind, path in urls[:args.warm]:
@@ -66,8 +67,9 @@ def child(args, code: Path) -> dict[str, float]:
         "DIRECTORY_PAGE_CACHE": "0",
     })
     env["PYTHONPATH"] = str(code)
-    command = [sys.executable, __file__, "--child", "--code", str(code), "--reuse-db", args.reuse_db, "--reuse-index", str(args.reuse_index),
-               "--requests", str(args.requests), "--warm", str(args.warm), "--seed", str(args.seed)]
+    command = [sys.executable, __file__, "--child", "--code", str(code), "--reuse-db", args.reuse_db,
+               "--reuse-index", str(args.reuse_index), "--requests", str(args.requests), "--warm", str(args.warm),
+               "--seed", str(args.seed)]
     output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
     return json.loads(next(line for line in output.splitlines() if line.startswith("JSON "))[5:])
 

@@ -36,7 +36,7 @@ from .segments import DocFacts, SegmentCache
 # speakers both read Chinese), for matching a searcher's language to a session's.
 SAME_READERS = {"yue": "zh", "cmn": "zh"}
 BM25_B, BM25_K1 = 0.75, 1.2   # Whoosh's BM25F defaults, which the scores reproduce
-SCORE_CACHE_POSTINGS = 3_000_000  # whole-index score tables kept per searcher, 16 bytes a posting (absent terms count 1)
+SCORE_CACHE_POSTINGS = 3_000_000  # whole-index score tables kept per searcher, 16 bytes a posting (absent: 1)
 WEIGHT_CACHE_POSTINGS = 6_000_000  # merged term postings kept per searcher, 8 bytes each (absent terms count 1)
 WARM_POSTINGS = 4_000_000          # of which warming at start may fill at most this many
 QUERY_CACHE_SIZE = 512         # analysed query texts kept per engine (and their pruned trees per searcher)

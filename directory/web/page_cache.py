@@ -118,8 +118,9 @@ def _key(view: str, locale: str | None) -> str | None:
     if generation is None:
         return None
     settings = tuple(current_app.config.get(name) for name in RENDERING_SETTINGS)
-    parts = (view, base_url(), request.path, request.query_string.decode("latin-1"), locale or "",
-             request.cookies.get(TEXT_SIZE_COOKIE) == "large", generation, int(time.time() // 60), settings)
+    parts = (view, base_url(), request.script_root, request.path, request.query_string.decode("latin-1"),
+             locale or "", request.cookies.get(TEXT_SIZE_COOKIE) == "large", generation, int(time.time() // 60),
+             settings)
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 

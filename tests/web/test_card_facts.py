@@ -66,7 +66,8 @@ def _oracle_cards(services, now: dt.datetime) -> dict[str, tuple[str, str]]:
     parts = {}
     for service in services:
         upcoming = service.next_sessions(now, 1)
-        parts[service.id] = (str(macros.card_head(service)), str(macros.card_facts(service, upcoming[0] if upcoming else None)))
+        following = upcoming[0] if upcoming else None
+        parts[service.id] = (str(macros.card_head(service)), str(macros.card_facts(service, following)))
     return parts
 
 
