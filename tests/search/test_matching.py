@@ -26,15 +26,21 @@ class _Postings:
         return docs[keep], scores[keep]
 
 
-@settings(max_examples=200, deadline=None)
-@given(doc_count=st.integers(1, 3000), seed=st.integers(0, 2**32 - 1), terms=st.integers(1, 8))
-def test_a_dense_union_sums_exactly_what_a_sorted_one_does(doc_count, seed, terms):
+def _random_postings(doc_count: int, seed: int, terms: int) -> _Postings:
+    """``terms`` terms, each in a random set of the documents with random scores."""
     rng = np.random.default_rng(seed)
     matches = {}
     for number in range(terms):
         docs = np.sort(rng.choice(doc_count, size=int(rng.integers(0, doc_count + 1)), replace=False)).astype(np.int64)
         matches[f"t{number}"] = (docs, rng.random(len(docs)) * 10)
-    source = _Postings(doc_count, matches)
+    return _Postings(doc_count, matches)
+
+
+@settings(max_examples=200, deadline=None)
+@given(doc_count=st.integers(1, 3000), seed=st.integers(0, 2**32 - 1), terms=st.integers(1, 8))
+def test_a_dense_union_sums_exactly_what_a_sorted_one_does(doc_count, seed, terms):
+    source = _random_postings(doc_count, seed, terms)
+    matches = source.matches
     query = q.Or([q.Term("body", text) for text in matches])
     results, kept = [], matching.DENSE_UNION_RATIO
     try:
@@ -62,12 +68,8 @@ def _plain_intersection(children, source) -> matching.Scores:
 @settings(max_examples=200, deadline=None)
 @given(doc_count=st.integers(1, 3000), seed=st.integers(0, 2**32 - 1), terms=st.integers(1, 6))
 def test_an_intersection_sums_exactly_what_a_plain_one_does(doc_count, seed, terms):
-    rng = np.random.default_rng(seed)
-    matches = {}
-    for number in range(terms):
-        docs = np.sort(rng.choice(doc_count, size=int(rng.integers(0, doc_count + 1)), replace=False)).astype(np.int64)
-        matches[f"t{number}"] = (docs, rng.random(len(docs)) * 10)
-    source = _Postings(doc_count, matches)
+    source = _random_postings(doc_count, seed, terms)
+    matches = source.matches
     children = [q.Term("body", text) for text in matches]
     docs, scores = matching.evaluate(q.And(children), source, None)
     expected_docs, expected_scores = _plain_intersection(children, source)
