@@ -3,10 +3,9 @@
 Why: a results page names about a dozen static files (fonts, stylesheets, Leaflet, its
 scripts), and building each address through Werkzeug's URL map, with our locale default
 consulted on the way, cost a few µs each (a place search's rendering at 50,000 listings:
-1.96 → 1.89 ms once they were remembered). A static file's
-address depends only on the file's name and where the site is mounted (the request's
-script root), so it is built once per pair; every other address, and any outside a request
-(an e-mail), is Flask's ``url_for``.
+1.96 → 1.89 ms once they were remembered). A static file's address depends only on the
+file's name and where the site is mounted (the request's script root), so it is built once
+per pair; every other address, and any outside a request (an e-mail), is Flask's ``url_for``.
 """
 from __future__ import annotations
 
