@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -58,15 +57,12 @@ def measure(args) -> None:
 
 
 def child(args, code: Path) -> dict[str, float]:
-    env = dict(os.environ)
-    env.update({
-        "DIRECTORY_DATABASE_URL": f"postgresql://postgres@127.0.0.1:5432/{args.reuse_db}",
-        "DIRECTORY_INDEX_DIR": str(args.reuse_index),
-        "DIRECTORY_INSTANCE_DIR": tempfile.mkdtemp(prefix="request-cpu-"),
-        "DIRECTORY_SECRET_KEY": "request-cpu-" + "5" * 48,
-        "DIRECTORY_PAGE_CACHE": "0",
-    })
-    env["PYTHONPATH"] = str(code)
+    """One round of one version, in a process of its own: the load bench's server settings
+    (``load.server_env``), page cache off, that version's package first on the path."""
+    import load  # noqa: E402  (bench/ is on sys.path: main put it there)
+
+    env = load.server_env(args.reuse_db, args.reuse_index, Path(tempfile.mkdtemp(prefix="request-cpu-")))
+    env.update({"DIRECTORY_PAGE_CACHE": "0", "PYTHONPATH": str(code)})
     command = [sys.executable, __file__, "--child", "--code", str(code), "--reuse-db", args.reuse_db,
                "--reuse-index", str(args.reuse_index), "--requests", str(args.requests), "--warm", str(args.warm),
                "--seed", str(args.seed)]
