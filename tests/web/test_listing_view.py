@@ -3,18 +3,16 @@ they said when they loaded it through the ORM: for listings we wrote, for the OR
 published examples and for a feed in Gujarati, Polish and Chinese with no language field.
 
 Real app, real database (SQLite and PostgreSQL), real index, real HTTP through the test client."""
-import re
-
 import pytest
 from flask import abort
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from directory.models import Attribute, Service, ServiceAtLocation
+from directory.models import Attribute, Base, Service, ServiceAtLocation
 from directory.web.context import db_session
 from directory.web.public import views
 from tests.statements import recorded_statements
-from tests.web.test_card_facts import SLUGS, imported  # noqa: F401  (a fixture)
+from tests.web.test_card_facts import SLUGS, _without_nonce, imported  # noqa: F401  (a fixture)
 
 
 # How the listing pages loaded a listing before: organisation, translations, places and
@@ -38,7 +36,7 @@ def _pages(app, paths: list[str]) -> list[str]:
     for path in paths:
         response = client.get(path)
         assert response.status_code == 200, path
-        bodies.append(re.sub(r'nonce="[^"]*"', "", response.get_data(as_text=True)))
+        bodies.append(_without_nonce(response.get_data(as_text=True)))
     return bodies
 
 
@@ -62,8 +60,6 @@ def test_a_listing_page_builds_no_orm_object(app, client, indexed):
     with indexed.session() as session:
         service_id = session.scalar(select(Service.id).where(Service.name.like("%Lunch%")).limit(1))
     built = []
-    from sqlalchemy import event
-    from directory.models import Base
 
     def count(_target, *_args):
         built.append(type(_target).__name__)
