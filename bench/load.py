@@ -288,7 +288,7 @@ def _drive(port: int, urls: list[tuple[str, str]], connections: int, duration: f
                 connection.close()
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
                 status = 0
-            out.append((kind, status, (time.perf_counter() - started) * 1000, path if status // 100 != 2 else ""))
+            out.append((kind, status, (time.perf_counter() - started) * 1000, path if status // 100 != 2 else "", slot))
         connection.close()
 
     began = time.perf_counter()
@@ -331,6 +331,22 @@ def summarise(outcome: dict) -> dict:
                          "p99_ms": percentile(latencies, 0.99), "errors": len(errors),
                          "error_examples": sorted({f"{row[1]} {row[3]}" for row in errors})[:3]}
     return by_kind
+
+
+def connection_spread(outcome: dict) -> dict:
+    """How evenly the server shared its work between the load generator's connections.
+
+    Why: a keep-alive connection stays with the gunicorn worker that accepted it, and the
+    workers accept as they please; in one run at 50k, one worker took 14 of the 16
+    connections (their median 144 ms) and the other two (5 and 22 ms). Both cores stayed
+    busy, so throughput did not show it, but the p95 was that worker's queue."""
+    by_connection: dict[int, list[float]] = {}
+    for row in outcome["results"]:
+        by_connection.setdefault(row[4], []).append(row[2])
+    medians = sorted(percentile(latencies, 0.5) for latencies in by_connection.values())
+    counts = sorted(len(latencies) for latencies in by_connection.values())
+    return {"median_ms_min": medians[0], "median_ms_max": medians[-1], "requests_min": counts[0],
+            "requests_max": counts[-1]} if medians else {}
 
 
 def print_table(title: str, table: dict) -> None:
@@ -391,6 +407,11 @@ def run_load(args, db_name: str, index_dir: Path, workdir: Path) -> None:
                   f"(server processes used {cpu['gunicorn'] / outcome['elapsed']:.2f} + {cpu['postgres'] / outcome['elapsed']:.2f} "
                   f"CPU of {os.cpu_count()}); on {os.cpu_count()} idle cores at most "
                   f"{os.cpu_count() * 1000 / (cpu_ms['gunicorn'] + cpu_ms['postgres']):.0f} req/s of this mix")
+            spread = connection_spread(outcome)
+            if spread:
+                print(f"connections: median latency {spread['median_ms_min']:.0f}–{spread['median_ms_max']:.0f} ms, "
+                      f"{spread['requests_min']}–{spread['requests_max']} requests each (uneven: keep-alive connections "
+                      f"stay with the worker that accepted them)")
             searches = table["searches"]
             print(f"targets: searches/s {searches['req_per_s']:.1f} (≥ {TARGETS['searches_per_s']:.0f}), "
                   f"search p95 {searches['p95_ms']:.1f} ms (< {TARGETS['p95_ms']:.0f}); "
@@ -400,7 +421,8 @@ def run_load(args, db_name: str, index_dir: Path, workdir: Path) -> None:
                     "connections": args.connections, "duration_s": args.duration, "mix": MIX,
                     "kinds": {k: {key: value for key, value in v.items() if key != "error_examples"}
                               for k, v in table.items()},
-                    "generator_cpu": cpu_share, "cpu_ms_per_request": cpu_ms, "loadavg_before": load_before, "loadavg_after": load_after,
+                    "generator_cpu": cpu_share, "connections_spread": spread, "cpu_ms_per_request": cpu_ms,
+                    "loadavg_before": load_before, "loadavg_after": load_after,
                     "targets": TARGETS, "date": dt.date.today().isoformat(), "python": platform.python_version()}
             print("JSON " + json.dumps(line, default=float), flush=True)
             if args.profile and workers == profiled and label == runs[-1][1]:

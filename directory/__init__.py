@@ -17,10 +17,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .package_data import data_folder
     from .search import IndexSync, SearchEngine
     from .web import (accounts, api, bidi, connect, errors, health, i18n, moderate, page_cache, public, reminders,
-                      security, static_urls, submit, template_bytecode)
+                      security, static_urls, submit, template_bytecode, template_locales)
     from .web.context import close_session
 
     app = Flask(__name__, template_folder=str(data_folder("templates")), static_folder=str(data_folder("static")))
+    template_locales.init_app(app)
     app.config.from_mapping(settings_from_environment())
     if test_config:
         app.config.from_mapping(test_config)

@@ -47,7 +47,9 @@ def _compile_settings(environment: Environment) -> tuple:
     return (sorted(environment.extensions), environment.block_start_string, environment.variable_start_string,
             environment.comment_start_string, environment.line_statement_prefix, environment.trim_blocks,
             environment.lstrip_blocks, environment.newline_sequence, environment.keep_trailing_newline,
-            environment.optimized, environment.is_async, getattr(environment, "newstyle_gettext", None))
+            environment.optimized, environment.is_async, getattr(environment, "newstyle_gettext", None),
+            # A locale's overlay compiles its fixed texts in (template_locales): its own code.
+            getattr(environment, "folded_locale", None), id(getattr(environment, "folded_catalogue", None)))
 
 
 PROCESS_BYTECODE = ProcessBytecodeCache()

@@ -28,7 +28,8 @@ from markupsafe import Markup
 _CATALOGUES: dict = {}  # babel.Locale (or None outside a request) -> its Translations
 
 
-def _catalogue():
+def current_catalogue():
+    """The current locale's catalogue (Flask-Babel's), kept per locale for the process."""
     locale = get_locale()
     catalogue = _CATALOGUES.get(locale)
     if catalogue is None:
@@ -38,14 +39,14 @@ def _catalogue():
 
 def gettext(string: str, **variables) -> str:
     """Flask-Babel's ``gettext``: the translation, ``%``-formatted when given variables."""
-    text = _catalogue().ugettext(string)
+    text = current_catalogue().ugettext(string)
     return text % variables if variables else text
 
 
 def ngettext(singular: str, plural: str, num: int, **variables) -> str:
     """Flask-Babel's ``ngettext``: always ``%``-formatted, with ``num`` among the variables."""
     variables.setdefault("num", num)
-    return _catalogue().ungettext(singular, plural, num) % variables
+    return current_catalogue().ungettext(singular, plural, num) % variables
 
 
 def lazy_gettext(string: str, **variables) -> LazyString:
@@ -56,7 +57,7 @@ def lazy_gettext(string: str, **variables) -> LazyString:
 def translator():
     """A function writing what ``{{ _(string, **variables) }}`` writes in an autoescaped
     template, in the current locale, for markup built in Python (``directory.web.public.cards``)."""
-    ugettext = _catalogue().ugettext
+    ugettext = current_catalogue().ugettext
 
     def translated(string: str, **variables) -> Markup:
         return Markup(ugettext(string)) % variables
@@ -65,7 +66,7 @@ def translator():
 
 @pass_context
 def template_gettext(context, string: str, **variables) -> str:
-    text = _catalogue().ugettext(string)
+    text = current_catalogue().ugettext(string)
     if context.eval_ctx.autoescape:
         text = Markup(text)
     return text % variables
@@ -74,7 +75,7 @@ def template_gettext(context, string: str, **variables) -> str:
 @pass_context
 def template_ngettext(context, singular: str, plural: str, num: int, **variables) -> str:
     variables.setdefault("num", num)
-    text = _catalogue().ungettext(singular, plural, num)
+    text = current_catalogue().ungettext(singular, plural, num)
     if context.eval_ctx.autoescape:
         text = Markup(text)
     return text % variables
@@ -85,4 +86,5 @@ def install(app: Flask) -> None:
     app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext, ngettext=template_ngettext)
 
 
-__all__ = ["gettext", "install", "lazy_gettext", "ngettext", "template_gettext", "template_ngettext", "translator"]
+__all__ = ["current_catalogue", "gettext", "install", "lazy_gettext", "ngettext", "template_gettext", "template_ngettext",
+           "translator"]
