@@ -10,7 +10,11 @@ where autoescaping is on, exactly what ``template_gettext`` returns for it. In a
 autoescaped ``{{ … }}`` Jinja then writes the constant into the compiled template's text.
 
 Left to run as before: texts with variables, ``ngettext``, anything that is not a literal,
-and every call in a template that binds ``_`` or ``gettext`` itself.
+every call in a template that binds ``_`` or ``gettext`` itself, and every template but the
+public pages' (``FOLDED``). A sheet or newsletter calls one macro in two locales
+(``connect.rendering.in_locale``: the participant's language beside English), so its
+templates, and ``macros.html`` which it imports, must translate as they are drawn; a folded
+macro would say the locale it was compiled in, whatever ``force_locale`` says.
 
 How: ``render_template`` asks the app's environment (``LocaleTemplates``) for a template;
 in a request it answers from an overlay of itself for the request's locale
@@ -32,6 +36,9 @@ from markupsafe import Markup
 from .template_gettext import current_catalogue
 
 _TRANSLATING = frozenset({"_", "gettext"})
+FOLDED = ("public/", "base.html", "_language_switcher.html", "_map.html", "error.html")
+"""The templates whose fixed texts are compiled in: the public pages' own (a name equal to,
+or under, one of these). None of them is drawn in two locales at once."""
 
 
 class LocaleTemplates(Environment):
@@ -55,6 +62,15 @@ class LocaleTemplates(Environment):
             return super().get_or_select_template(template_name_or_list, parent, globals)
         return environment.get_or_select_template(template_name_or_list, parent, globals)
 
+    def locale_environment(self, locale) -> LocaleTemplates | None:
+        """The overlay serving ``locale`` (a babel Locale or its name), once a request made it."""
+        return self._overlays.get(str(locale))
+
+    def forget_locales(self) -> None:
+        """Drop every locale's overlay and the templates it compiled."""
+        with self._overlays_lock:
+            self._overlays.clear()
+
     def _for_current_locale(self) -> LocaleTemplates:
         if self.folded_locale is not None or not self.fold_texts:
             return self
@@ -75,9 +91,14 @@ class LocaleTemplates(Environment):
 
     def _parse(self, source, name, filename):
         tree = super()._parse(source, name, filename)
-        if self.folded_locale is None or _binds_a_translating_name(tree):
+        if self.folded_locale is None or not _is_folded(name) or _binds_a_translating_name(tree):
             return tree
         return _TextFolder(self.folded_catalogue.ugettext).visit(tree)
+
+
+def _is_folded(name: str | None) -> bool:
+    return name is not None and any(name == prefix or (prefix.endswith("/") and name.startswith(prefix))
+                                    for prefix in FOLDED)
 
 
 def _binds_a_translating_name(tree: nodes.Template) -> bool:

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from directory import listings
 from directory.changelog import latest_seq
+from directory.i18n.locales import SITE_LOCALES
 from directory.models import Submission
 from directory.search import segments
 from directory.search.query import SearchRequest
@@ -25,14 +26,16 @@ def test_warming_opens_the_index_loads_the_taxonomy_and_compiles_the_pages(app, 
     engine.close()
     listings._taxonomies.clear()
     app.jinja_env.cache.clear()
+    app.jinja_env.forget_locales()
     before = _rows(indexed)
 
     assert warm_up_app(app) > 0
 
     assert engine._state is not None                      # searcher and per-segment columns open
     assert str(indexed.engine.url) in listings._taxonomies  # the category tree's terms cached
-    cached = {key[1] for key in app.jinja_env.cache.keys()}
-    assert {"public/home.html", "public/search.html", "base.html"} <= cached
+    for locale in SITE_LOCALES:  # each locale's own compiled pages (directory/web/template_locales.py)
+        cached = {key[1] for key in app.jinja_env.locale_environment(locale.babel_locale).cache.keys()}
+        assert {"public/home.html", "public/search.html", "base.html"} <= cached, locale.code
     assert _rows(indexed) == before                        # nothing written, nothing logged
     assert gc.get_freeze_count() > 0  # what it loaded is out of the collector's way (directory/longlived.py)
     gc.unfreeze()  # the rest of this test process collects as before
@@ -40,8 +43,8 @@ def test_warming_opens_the_index_loads_the_taxonomy_and_compiles_the_pages(app, 
 
 def test_warming_can_be_turned_off(app, indexed):
     app.config["WARM_UP"] = False
-    app.jinja_env.cache.clear()
     assert warm_up_app(app) == 0.0 and not app.jinja_env.cache
+    assert all(app.jinja_env.locale_environment(locale.babel_locale) is None for locale in SITE_LOCALES)
 
 
 def _text_postings_read(engine, monkeypatch, text: str, locale: str) -> list[tuple[str, str]]:
