@@ -134,3 +134,24 @@ def test_a_pruned_query_finds_the_same_documents_with_the_same_scores(app, index
         assert smaller >= len(PRUNED_TEXTS), "every query has fields without its words"
     finally:
         engine._release(state)
+
+
+def test_a_querys_explained_leaves_are_worked_out_once_per_searcher(app, indexed):
+    """The words an explanation can name are kept per searcher and query: the same as
+    walking the query's whole tree and keeping the leaves some document has, every time."""
+    engine = app.extensions["directory.search"]
+    state = engine._acquire()
+    try:
+        named = 0
+        for text in PRUNED_TEXTS:
+            query = engine._text_queries(text).strict or engine._text_queries(text).loose
+            walked = [leaf for leaf in matching.leaf_terms(query)
+                      if isinstance(leaf[2], q.FuzzyTerm) or len(state.term_weights(leaf[0], leaf[1])[1])]
+            kept = state.explained_leaves(query)
+            assert kept == walked, text
+            assert state.explained_leaves(query) is kept, f"{text}: worked out again"
+            named += bool(kept)
+        assert named >= len(PRUNED_TEXTS) - 2, "nearly every text has words the index holds"
+        assert engine._text_queries("lunch club") is engine._text_queries("lunch club"), "the key is the kept query"
+    finally:
+        engine._release(state)
