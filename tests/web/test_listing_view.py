@@ -8,7 +8,7 @@ from flask import abort
 from sqlalchemy import event, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from directory.models import Attribute, Base, Service, ServiceAtLocation
+from directory.models import Attribute, Base, Phone, Service, ServiceArea, ServiceAtLocation
 from directory.web.context import db_session
 from directory.web.public import views
 from tests.statements import recorded_statements
@@ -54,6 +54,26 @@ def test_every_listing_page_says_the_same_as_when_it_was_loaded_through_the_orm(
     from_orm = _pages(app, paths)
     for path, rows_page, orm_page in zip(paths, from_rows, from_orm):
         assert rows_page == orm_page, path
+
+
+def test_a_listings_own_phones_its_organisations_and_its_areas_read_as_through_the_orm(app, indexed, monkeypatch):
+    """The short lists come from one query (languages, the listing's phones, the
+    organisation's, areas): each must land in its own list, in its own order."""
+    with indexed.session() as session:
+        service = session.scalar(select(Service).where(Service.organization_id.is_not(None)).order_by(Service.id)
+                                 .limit(1))
+        service_id = service.id
+        session.add_all([Phone(id=f"test-phone-{n}", service_id=service_id, number=f"0116 496 00{n}{n}")
+                         for n in (3, 1, 2)])
+        session.add_all([Phone(id=f"test-org-phone-{n}", organization_id=service.organization_id,
+                               number=f"0300 555 01{n}{n}") for n in (2, 1)])
+        session.add(ServiceArea(id="test-area", service_id=service_id, name="Belgrave and Rushey Mead"))
+    app.config["PAGE_CACHE"] = False
+    paths = [f"/{slug}/services/{service_id}{suffix}" for slug in ("en", "gu") for suffix in ("", "/print")]
+    from_rows = _pages(app, paths)
+    assert all("0116 496 0033" in page and "0300 555 0111" in page for page in from_rows)
+    monkeypatch.setattr(views, "_listing_or_404", _orm_listing)
+    assert from_rows == _pages(app, paths)
 
 
 def test_a_listing_page_builds_no_orm_object(app, client, indexed):
