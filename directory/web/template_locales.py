@@ -3,7 +3,8 @@
 Why: a request wrote ~45 fixed texts through ``{{ _("…") }}`` (the header, the search
 form, the facets' headings), and each call went through Jinja's ``Context.call``,
 Flask-Babel's locale lookup and the catalogue, then made a ``Markup`` and formatted it:
-~6 µs, ~3% of a results page's CPU. A text with no variables reads the same on every page
+~6 µs each. Compiled in, they cost nothing: the load bench's mix of pages took 4.8% less CPU
+(docs/PERFORMANCE.md, fifteenth session). A text with no variables reads the same on every page
 of a locale, so each locale gets its own compiled copy of every template, in which
 ``_("text")`` and ``gettext("text")`` are the translation itself: a constant, marked safe
 where autoescaping is on, exactly what ``template_gettext`` returns for it. In an

@@ -89,10 +89,9 @@ def test_each_locale_has_its_own_compiled_templates(app, indexed):
             tagline = template_gettext.gettext("Find something to do near you")
         assert tagline != "Find something to do near you"
         assert tagline in client.get(f"/{slug}/").get_data(as_text=True)
-    overlays = app.jinja_env._overlays
-    assert {"gu", "pl"} <= set(overlays)
-    gujarati, polish = overlays["gu"].get_template("base.html"), overlays["pl"].get_template("base.html")
-    assert gujarati is not polish and gujarati.environment is overlays["gu"]
+    gujarati_pages, polish_pages = app.jinja_env.locale_environment("gu"), app.jinja_env.locale_environment("pl")
+    gujarati, polish = gujarati_pages.get_template("base.html"), polish_pages.get_template("base.html")
+    assert gujarati is not polish and gujarati.environment is gujarati_pages
 
 
 @pytest.fixture()
@@ -116,8 +115,9 @@ def _rendered(app, name: str, **variables) -> str:
 
 
 @pytest.mark.parametrize("name, variables", [
-    ("public/test-fixed.html", {}), ("public/test-percent.html", {}), ("public/test-variables.html", {"who": "<b>Ana</b>"}),
-    ("public/test-dynamic.html", {"word": "Search"}), ("public/test-binds.html", {}), ("public/test-plain.txt", {}),
+    ("public/test-fixed.html", {}), ("public/test-percent.html", {}),
+    ("public/test-variables.html", {"who": "<b>Ana</b>"}), ("public/test-dynamic.html", {"word": "Search"}),
+    ("public/test-binds.html", {}), ("public/test-plain.txt", {}),
 ])
 def test_a_folded_template_writes_what_the_unfolded_one_wrote(folding_app, name, variables):
     folded = _rendered(folding_app, name, **variables)
@@ -128,8 +128,10 @@ def test_a_folded_template_writes_what_the_unfolded_one_wrote(folding_app, name,
 def test_only_literal_texts_without_variables_are_folded(folding_app):
     asked = _fixed_text_calls(folding_app)
     assert _rendered(folding_app, "public/test-fixed.html") == '<p title="Szukaj">Szukaj</p>'
-    assert _rendered(folding_app, "public/test-percent.html") == "100% free|{} odd"  # what "%"-formatting always made of them
-    assert _rendered(folding_app, "public/test-variables.html", who="<b>Ana</b>") == "Hello &lt;b&gt;Ana&lt;/b&gt;"
+    # What "%"-formatting with no variables always made of them:
+    assert _rendered(folding_app, "public/test-percent.html") == "100% free|{} odd"
+    assert _rendered(folding_app, "public/test-variables.html", who="<b>Ana</b>") == \
+        "Hello &lt;b&gt;Ana&lt;/b&gt;"
     assert _rendered(folding_app, "public/test-binds.html") == "[Search]"  # the template's own "_"
     assert asked == []
     assert _rendered(folding_app, "public/test-dynamic.html", word="Search") == "Szukaj"
