@@ -150,7 +150,7 @@ _HEAD = (select(*(_service.c[name] for name in _SERVICE_COLUMNS), _service.c.org
                       .outerjoin(_translation, _translation.c.service_id == _service.c.id)
                       .outerjoin(_link, _link.c.service_id == _service.c.id)
                       .outerjoin(_location, _location.c.id == _link.c.location_id))
-         .where(_service.c.id == bindparam("id")))
+         .where(_service.c.id == _ID))
 _SCHEDULES = select(*(Schedule.__table__.c[name] for name in _SCHEDULE_COLUMNS)).where(Schedule.service_id == _ID)
 _COSTS = select(CostOption.option, CostOption.currency, CostOption.amount, CostOption.amount_description).where(
     CostOption.service_id == _ID)
